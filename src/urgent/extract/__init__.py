@@ -1,0 +1,117 @@
+"""Extraction: one document → one case record (``shared/spec/record.md``).
+
+    record = extract("ua.pdf")                     # a path, bytes or a read Document
+    record = extract(data, options=Options(today=date(2017, 8, 1)))
+
+The pipeline: read (bytes → cleaned text) → sections (headings, ask lines,
+addressee blocks) → one extractor per field → warnings. Every value's span
+in the cleaned text is in ``record.spans``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from urgent.extract import asks as asks_mod
+from urgent.extract import header, people, sections, targets, where
+from urgent.extract.context import Context
+from urgent.extract.language import detect_language
+from urgent.extract.taxonomy import RISK_RULES
+from urgent.read import DEFAULT_MAX_BYTES, Document, ReadOptions, read
+from urgent.record import Record, Source
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Options:
+    today: date | None = None  # for "deadline passed" warnings
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def extract(source: bytes | str | Path | Document, name: str | None = None,
+            options: Options | None = None) -> Record:
+    options = options or Options()
+    doc = source if isinstance(source, Document) else read(source, name, ReadOptions(options.max_bytes))
+    return extract_document(doc, options)
+
+
+def extract_document(doc: Document, options: Options | None = None) -> Record:
+    options = options or Options()
+    ctx = Context(text=doc.text, meta=doc.meta, name=doc.name, today=options.today)
+    ctx.language = detect_language(doc.text)
+    layout = sections.scan(ctx)
+    r = Record(source=Source(name=doc.name, format=doc.format, sha256=doc.sha256),
+               language=ctx.language, extractor=EXTRACTOR_VERSION)
+    r.kind = header.kind(ctx, layout)
+    r.organisation = header.organisation(ctx, r.kind)
+    r.title = header.title(ctx, r.kind)
+    r.ua_number, r.follows = header.ua_number(ctx, r.kind)
+    r.index = header.index(ctx)
+    issued = header.issued(ctx)
+    deadline = header.deadline(ctx)
+    r.issued = issued.isoformat() if issued else None
+    r.deadline = deadline.isoformat() if deadline else None
+    r.appeal_languages = header.appeal_languages(ctx, layout)
+    r.targets = targets.targets(ctx, layout)
+    r.signatories = targets.signatories(ctx, layout) if r.kind == "letter" else []
+    title_span = tuple(ctx.spans["title"]) if "title" in ctx.spans else None
+    r.people = people.people(ctx, layout, title_span)  # type: ignore[arg-type]
+    found_places = where.places(ctx, layout)
+    r.places = [name for name, _code, _span in found_places]
+    target_countries = [(t.country, tuple(ctx.spans[f"targets[{i}].country"])
+                         if f"targets[{i}].country" in ctx.spans else None)
+                        for i, t in enumerate(r.targets) if t.role == "appeal" and t.country]
+    r.countries = where.countries(ctx, layout, title_span,  # type: ignore[arg-type]
+                                  target_countries,  # type: ignore[arg-type]
+                                  [(code, span) for _n, code, span in found_places])
+    r.asks = asks_mod.extract(ctx, layout, r.kind)
+    r.risks = _risks(ctx, layout, r)
+    r.warnings = _warnings(r, issued, deadline, options.today)
+    r.spans = ctx.spans
+    return r
+
+
+def _risks(ctx: Context, layout: sections.Layout, r: Record) -> list[str]:
+    """Risks named in the running text (addressee blocks and signatures excluded)."""
+    found: dict[str, tuple[int, int]] = {}
+    for s in ctx.sentences:
+        if layout.in_blocks(s.start):
+            continue
+        for kind, pattern in RISK_RULES.items():
+            if kind in found:
+                continue
+            m = pattern.search(ctx.text, s.start, s.end)
+            if m:
+                found[kind] = (m.start(), m.end())
+    ordered = sorted(found.items(), key=lambda kv: kv[1])
+    for i, (_kind, span) in enumerate(ordered):
+        ctx.mark(f"risks[{i}]", *span)
+    return [k for k, _ in ordered]
+
+
+def _warnings(r: Record, issued: date | None, deadline: date | None, today: date | None) -> list[str]:
+    out = []
+    if issued and r.ua_number and r.kind == "urgent_action":
+        year = _ua_year(r.ua_number)
+        if year and issued.year < year:
+            out.append(f"issue date {issued.isoformat()} is before the year of UA {r.ua_number}")
+        elif year and issued.year > year + 1:
+            out.append(f"issue date {issued.isoformat()} is long after the year of UA {r.ua_number}")
+    if issued and deadline and deadline < issued:
+        out.append(f"deadline {deadline.isoformat()} is before the issue date {issued.isoformat()}")
+    if today and deadline and deadline < today:
+        out.append(f"deadline {deadline.isoformat()} has passed (today is {today.isoformat()})")
+    return out
+
+
+def _ua_year(number: str) -> int | None:
+    year = number.rpartition("/")[2]
+    if not year.isdigit():
+        return None
+    y = int(year)
+    if len(year) == 4:
+        return y
+    return 1900 + y if y >= 60 else 2000 + y

@@ -1,0 +1,455 @@
+"""One addressee block → a target: who, which office, where, how to reach them.
+
+A block is a few lines ("President" / "XI Jinping Guojia Zhuxi" / "The State
+Council General Office" / "2 Fuyoujie" / … / "Fax: …" / "Salutation: …") or
+one flattened line from a web page ("President Xi Jinping General Secretary
+Office … Beijing 100017 Peoples Republic of China Fax: …"). Lines are read
+as typed pieces; a piece that mixes title, name, organisation and address is
+split word by word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from urgent.extract import contacts, geo
+from urgent.extract.lexicon import (
+    NOT_NAME,
+    ORG_WORDS,
+    PINYIN_TITLES,
+    PINYIN_WORDS,
+    STREET_WORDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+from urgent.extract.patterns import CONTACT_LABEL, FAX_LABELS, HONORIFIC, PHONE_LABELS, SALUTATION_LABEL
+
+_WORD = re.compile(r"[^\s,;]+")
+_CONNECTOR = {"of", "the", "for", "and", "on", "de", "du", "des", "del", "la", "le", "los", "las",
+              "y", "et", "&", "in", "für", "der", "d'", "l'", "général", "general"}
+_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
+    r"C\.?P\.?\s*\d{4,5}|\d{3}-\d{4})\b"
+)
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+_US_ZIP = re.compile(r"\b(?:[A-Z]{2}|Washington,? D\.?C\.?)\s+\d{5}(?:-\d{4})?\b")
+_ADDRESS_START = re.compile(r"^(?:\d|No\.|N[°º]|P\.?\s?O\.?\b|Box\b|Apartado\b|Casilla\b|c/o\b|BP\b)", re.IGNORECASE)
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Parsed:
+    """A target as read from its block, with the span of each value."""
+
+    name: Piece | None = None
+    title: Piece | None = None
+    title_value: str | None = None  # a title written in pinyin, translated
+    organisation: Piece | None = None
+    address: list[Piece] = field(default_factory=list)
+    emails: list[tuple[int, int, str]] = field(default_factory=list)
+    faxes: list[tuple[int, int, str]] = field(default_factory=list)
+    phones: list[tuple[int, int, str]] = field(default_factory=list)
+    salutation: Piece | None = None
+    country: str | None = None
+    country_span: tuple[int, int] | None = None
+    honorific: str | None = None
+
+    @property
+    def has_details(self) -> bool:
+        return bool(self.address or self.emails or self.faxes or self.phones)
+
+    @property
+    def has_identity(self) -> bool:
+        return bool(self.name or self.title or self.organisation)
+
+
+def word_kind(word: str) -> str:
+    w = word.lower().strip(".,;:()'’")
+    if w in TITLE_WORDS:
+        return "title"
+    if w in TITLE_MODIFIERS:
+        return "modifier"
+    if w in ORG_WORDS:
+        return "org"
+    if w in PINYIN_WORDS:
+        return "pinyin"
+    if w in STREET_WORDS:
+        return "street"
+    return "word"
+
+
+def is_title_phrase(text: str) -> bool:
+    """"President", "Minister of Foreign Affairs", "Foreign Minister"."""
+    words = text.replace(",", " ").split()
+    if not words or len(words) > 10:
+        return False
+    kinds = [word_kind(w) for w in words]
+    i = 0
+    while i < len(kinds) and kinds[i] == "modifier":
+        i += 1
+    if i == len(kinds):
+        return False
+    if kinds[i] != "title" and not (i > 0 and kinds[i] == "org"):
+        # "Head of …", "Chief of Police" are titles; "Prime" alone is not
+        return False
+    rest = words[i + 1 :]
+    if not rest:
+        return True
+    if rest[0].lower() in ("of", "for", "de", "du", "des", "del", "of the", "général", "general", "für"):
+        return all(w[:1].isupper() or w.lower() in _CONNECTOR or w == "&" for w in rest)
+    return all(word_kind(w) in ("title", "modifier") for w in rest)
+
+
+def is_org_phrase(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words or any(c.isdigit() for c in text) or len(words) > 14:
+        return False
+    if not any(word_kind(w) == "org" for w in words):
+        return False
+    return all(w[:1].isupper() or w.lower() in _CONNECTOR or not w[:1].isalpha() for w in words)
+
+
+def name_words(words: list[str]) -> int:
+    """How many leading words form a person's name (0 if none)."""
+    n = 0
+    for w in words[:5]:
+        bare = w.strip(".,;:()")
+        low = bare.lower()
+        if not bare or not bare[0].isupper() or any(c.isdigit() for c in bare):
+            break
+        if low in NOT_NAME or word_kind(bare) != "word" or geo.country_of(bare):
+            break
+        if low in ("al", "el", "bin", "ibn", "van", "von", "de", "da", "dos", "di") and n == 0:
+            break
+        n += 1
+        if w.endswith((",", ";")):
+            break
+    # Lowercase particles inside a name ("Ali bin Hassan", "Ana de la Cruz") are allowed.
+    return n
+
+
+def is_name_line(text: str) -> bool:
+    body = strip_honorific(text)[0]
+    words = body.replace(",", " , ").split()
+    if not words:
+        return False
+    n = name_words(words)
+    if n == 0 or n > 4:
+        return False
+    rest = words[n:]
+    if not rest:
+        return n >= 2 or body.isupper() or bool(HONORIFIC.match(text))
+    # "XI Jinping Guojia Zhuxi", "YANG Jiechi Buzhang, Waijiaobu"
+    return all(word_kind(w) == "pinyin" or w == "," for w in rest[:2]) and len(rest) <= 4
+
+
+def strip_honorific(text: str) -> tuple[str, int, str | None]:
+    """Text without leading honorifics, how many characters were cut, the honorific."""
+    cut = 0
+    found = None
+    while True:
+        m = HONORIFIC.match(text[cut:])
+        if not m:
+            break
+        found = found or m.group().strip()
+        cut += m.end()
+    return text[cut:], cut, found
+
+
+def classify(text: str) -> str:
+    """title | org | name | address | mixed for one line without contacts."""
+    s = text.strip().rstrip(",")
+    if not s:
+        return "empty"
+    if is_title_phrase(s):
+        return "title"
+    if is_name_line(s):
+        return "name"
+    if is_org_phrase(s) and not _ADDRESS_START.match(s):
+        return "org"
+    words = s.split()
+    if HONORIFIC.match(s) or word_kind(words[0]) in ("title", "modifier"):
+        return "mixed"
+    if len(words) >= 6 and not _ADDRESS_START.match(s) and name_words(words) >= 2:
+        return "mixed"
+    return "address"
+
+
+class BlockReader:
+    """Reads the lines of one block into a `Parsed` target."""
+
+    def __init__(self, text: str, region: str | None = None) -> None:
+        self.text = text
+        self.region = region
+        self.p = Parsed()
+
+    def read(self, lines: list[tuple[int, int]]) -> Parsed:
+        self.pending: list[tuple[str, int, int]] = []  # numbers wait for the country
+        for start, end in lines:
+            self._line(start, end)
+        self._country()
+        region = self.p.country or self.region
+        for kind, start, end in self.pending:
+            self._numbers(kind, start, end, region)
+        return self.p
+
+    def _numbers(self, kind: str, start: int, end: int, region: str | None) -> None:
+        for a, b, num in contacts.numbers(self.text[start:end], region):
+            item = (start + a, start + b, num)
+            for k in kind.split("+"):
+                target = getattr(self.p, k)
+                if num not in [x[2] for x in target]:
+                    target.append(item)
+
+    # -- one line -------------------------------------------------------------
+    def _line(self, start: int, end: int) -> None:
+        s = self.text[start:end]
+        m = SALUTATION_LABEL.match(s)
+        if m:
+            self.p.salutation = _piece(self.text, start + m.end(), end, strip=" ,.:")
+            return
+        labels = list(CONTACT_LABEL.finditer(s))
+        head_end = labels[0].start() if labels else len(s)
+        for i, lab in enumerate(labels):
+            value_end = labels[i + 1].start() if i + 1 < len(labels) else len(s)
+            self._contact(lab.group("label").lower(), start + lab.end(), start + value_end)
+        if not labels:
+            head_end = self._unlabelled_contacts(start, end)
+        head = self.text[start : start + head_end]
+        if head.strip() and not re.fullmatch(r"\s*\(.*\)\s*", head):
+            self._head(start, start + head_end)
+
+    def _unlabelled_contacts(self, start: int, end: int) -> int:
+        """Trailing e-mails and numbers without labels ("…, 020 7299 4049, x@y.org")."""
+        s = self.text[start:end]
+        cut = len(s)
+        for a, _b, mail in contacts.emails(s):
+            self.p.emails.append((start + a, start + _b, mail))
+            cut = min(cut, a)
+        tail = s[:cut]
+        parts = list(re.finditer(r"[^,;]+", tail))
+        while parts:
+            part = parts[-1].group().strip()
+            if re.fullmatch(r"[+()\d][\d \t().\-/+]{5,}\d", part):
+                self.pending.append(("phones", start + parts[-1].start(), start + parts[-1].end()))
+                cut = parts[-1].start()
+                parts.pop()
+            else:
+                break
+        return cut
+
+    def _contact(self, label: str, start: int, end: int) -> None:
+        if label.startswith(("e-mail", "email", "courriel", "correo")):
+            self.p.emails += [(start + a, start + b, v) for a, b, v in contacts.emails(self.text[start:end])]
+            return
+        kind = "phones"
+        if any(label.startswith(f) for f in FAX_LABELS):
+            kind = "faxes"
+        elif not any(label.startswith(p) for p in PHONE_LABELS):
+            return  # telegrams, telex, web sites: not contact points we keep
+        if "/" in label:
+            kind = "phones+faxes"  # "Tel/Fax:"
+        self.pending.append((kind, start, end))
+
+    # -- the part of a line before any contact label --------------------------
+    def _head(self, start: int, end: int) -> None:
+        kind = classify(self.text[start:end])
+        if self.p.address and kind != "address":
+            kind = "address"  # once the address started, everything is address
+        if kind == "title":
+            if not self.p.title:
+                self.p.title = _piece(self.text, start, end, strip=" ,")
+        elif kind == "org" and not self.p.organisation:
+            self.p.organisation = _piece(self.text, start, end, strip=" ,")
+        elif kind == "name" and not self.p.name:
+            self._name_line(start, end)
+        elif kind == "mixed":
+            self._mixed(start, end)
+        else:
+            self._address(start, end)
+
+    def _name_line(self, start: int, end: int) -> None:
+        body, cut, honorific = strip_honorific(self.text[start:end])
+        self.p.honorific = self.p.honorific or honorific
+        words = list(re.finditer(r"[^\s,]+", body))
+        n = name_words([w.group() for w in words])
+        if n == 0:
+            n = len(words)
+        a = start + cut
+        self.p.name = _piece(self.text, a + words[0].start(), a + words[n - 1].end(), strip=" ,")
+        rest = words[n:]
+        pinyin = [w for w in rest if word_kind(w.group()) == "pinyin"]
+        if pinyin:
+            phrase = " ".join(w.group() for w in pinyin).lower()
+            self.p.title_value = PINYIN_TITLES.get(phrase) or PINYIN_TITLES.get(pinyin[-1].group().lower())
+        after = [w for w in rest if word_kind(w.group()) != "pinyin"]
+        if after and not self.p.organisation and "," in body[words[n - 1].end() :]:
+            self.p.organisation = _piece(self.text, a + after[0].start(), a + after[-1].end(), strip=" ,")
+
+    def _mixed(self, start: int, end: int) -> None:
+        """Split a line holding several fields, word by word."""
+        body, cut, honorific = strip_honorific(self.text[start:end])
+        self.p.honorific = self.p.honorific or honorific
+        base = start + cut
+        words = [(base + m.start(), base + m.end(), m.group()) for m in re.finditer(r"[^\s]+", body)]
+        i = 0
+        # title phrase: modifiers + title word + "of …" complement
+        j = i
+        while j < len(words) and word_kind(words[j][2]) == "modifier":
+            j += 1
+        if j < len(words) and word_kind(words[j][2]) == "title":
+            j += 1
+            while j < len(words) and word_kind(words[j][2]) == "title":
+                j += 1
+            title_end = j
+            comp_end = self._complement(words, j)
+            if comp_end > j:
+                comp = self.text[words[j][0] : words[comp_end - 1][1]]
+                bare = re.sub(r"^(?:of|for|de|del|du|des)\s+(?:the\s+|la\s+|l')?", "", comp, flags=re.I)
+                if geo.country_of(bare.strip(" ,")):
+                    pass  # "Premier of the People's Republic of China": the state, not a body
+                elif any(word_kind(w[2]) == "org" for w in words[j:comp_end]):
+                    if not self.p.organisation:
+                        k = j + 1
+                        while k < comp_end and words[k][2].lower() in ("the", "la", "le", "l'"):
+                            k += 1
+                        self.p.organisation = _piece(self.text, words[k][0], words[comp_end - 1][1], strip=" ,")
+                else:
+                    title_end = comp_end
+                j = comp_end
+            if not self.p.title:
+                self.p.title = _piece(self.text, words[i][0], words[title_end - 1][1], strip=" ,")
+            i = j
+        # name
+        rest = [w[2] for w in words[i:]]
+        n = name_words(rest)
+        if n and not self.p.name:
+            self.p.name = _piece(self.text, words[i][0], words[i + n - 1][1], strip=" ,")
+            i += n
+            k = i
+            while k < len(words) and word_kind(words[k][2]) == "pinyin":
+                k += 1
+            if k > i:
+                phrase = " ".join(w[2] for w in words[i:k]).lower()
+                self.p.title_value = PINYIN_TITLES.get(phrase) or PINYIN_TITLES.get(words[k - 1][2].lower())
+                i = k
+        elif n:
+            i += n
+        # a title after the name: "Guo Shengkun Minister of Public Security"
+        if i < len(words) and not self.p.title and word_kind(words[i][2]) in ("title", "modifier"):
+            j = i
+            while j < len(words) and word_kind(words[j][2]) in ("title", "modifier"):
+                j += 1
+            if any(word_kind(w[2]) == "title" for w in words[i:j]):
+                comp_end = self._complement(words, j)
+                has_org = any(word_kind(w[2]) == "org" for w in words[j:comp_end])
+                end_title = j if has_org else comp_end
+                self.p.title = _piece(self.text, words[i][0], words[end_title - 1][1], strip=" ,")
+                i = end_title
+        # organisation: capitalised phrase with an organisation word
+        i = self._organisation(words, i)
+        if i < len(words):
+            self._address(words[i][0], end)
+
+    def _complement(self, words: list[tuple[int, int, str]], j: int) -> int:
+        """End of an "of the …" complement after a title, before a name or address."""
+        if j >= len(words) or words[j][2].lower() not in ("of", "for", "de", "del", "du", "des", "général", "general"):
+            return j
+        k = j + 1
+        last_good = j
+        while k < len(words):
+            w = words[k][2]
+            bare = w.strip(",")
+            if bare.lower() in _CONNECTOR:
+                k += 1
+                continue
+            if not bare[:1].isupper() or _ADDRESS_START.match(bare):
+                break
+            if bare.isupper() and len(bare) > 1 and k + 1 < len(words) and words[k + 1][2][:1].isupper() \
+                    and word_kind(words[k + 1][2]) == "word" and not geo.country_of(bare):
+                break  # "ZHU Rongji": an Amnesty-style family name starts here
+            k += 1
+            last_good = k
+            if w.endswith(","):
+                break
+            if geo.country_of(" ".join(x[2] for x in words[j + 1 : k]).strip(",")) or geo.country_of(bare):
+                # the complement ends at a country name unless more of the body follows
+                if k < len(words) and word_kind(words[k][2]) != "org":
+                    break
+        return last_good if last_good > j else j
+
+    def _organisation(self, words: list[tuple[int, int, str]], i: int) -> int:
+        if i >= len(words) or self.p.organisation:
+            return i
+        k = i
+        last_org = -1
+        while k < len(words):
+            w = words[k][2].strip(",")
+            if _ADDRESS_START.match(w) or not (w[:1].isupper() or w.lower() in _CONNECTOR):
+                break
+            if word_kind(w) == "org":
+                last_org = k
+            if word_kind(w) == "street":
+                break
+            k += 1
+            if words[k - 1][2].endswith(","):
+                break
+            if last_org >= 0 and geo.country_of(w) and k < len(words) and words[k][2][:1].isupper() \
+                    and words[k][2].lower() not in _CONNECTOR:
+                break  # "…Communist Party of China Zhongnanhai": the body ends at the country
+        if last_org < 0:
+            return i
+        end = k
+        self.p.organisation = _piece(self.text, words[i][0], words[end - 1][1], strip=" ,")
+        return end
+
+    def _address(self, start: int, end: int) -> None:
+        """Address text; a long flattened one is cut before its country and after its postcode."""
+        s = self.text[start:end]
+        if len(s) < 60 or "\n" in s:
+            self.p.address.append(_piece(self.text, start, end, strip=" ,;"))
+            return
+        cuts = {0, len(s)}
+        for m in _POSTCODE.finditer(s):
+            nxt = s[m.end() :].lstrip(" ,")
+            if nxt[:1].isupper():
+                cuts.add(m.end())
+        for mention in geo.find_countries(s):
+            if mention.kind == "country" and mention.end >= len(s.rstrip(" ,.")) - 1:
+                cuts.add(mention.start)
+        for m in re.finditer(r"\b(?:Street|Road|Avenue|Lu|Jie|Dajie|Boulevard|Rue|Calle)\b,?", s):
+            cuts.add(m.end())
+        bounds = sorted(cuts)
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if s[a:b].strip(" ,;"):
+                self.p.address.append(_piece(self.text, start + a, start + b, strip=" ,;"))
+
+    # -- country --------------------------------------------------------------
+    def _country(self) -> None:
+        for piece in reversed(self.p.address):
+            found = [m for m in geo.find_countries(piece.text) if m.kind == "country"]
+            if found:
+                m = found[-1]
+                self.p.country = m.code
+                self.p.country_span = (piece.start + m.start, piece.start + m.end)
+                return
+        joined = " ".join(p.text for p in self.p.address)
+        if _UK_POSTCODE.search(joined):
+            self.p.country = "GB"
+        elif _US_ZIP.search(joined):
+            self.p.country = "US"
+
+
+def _piece(text: str, start: int, end: int, strip: str = " ") -> Piece:
+    while start < end and text[start] in strip + "\n\t":
+        start += 1
+    while end > start and text[end - 1] in strip + "\n\t":
+        end -= 1
+    return Piece(start, end, text[start:end])

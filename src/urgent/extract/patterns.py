@@ -1,0 +1,270 @@
+"""Label vocabularies of Urgent Actions, letters and press releases.
+
+Logic reads these; it does not hide them. English first, then the French,
+Spanish and German forms of the same labels. All are matched
+case-insensitively unless a name says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+
+
+class Headings(NamedTuple):
+    urgent_action: re.Pattern[str]
+    further_information: re.Pattern[str]
+    stop_action: re.Pattern[str]
+    action: re.Pattern[str]
+    appeals_to: re.Pattern[str]
+    copies_to: re.Pattern[str]
+    background: re.Pattern[str]
+    action_end: re.Pattern[str]
+
+
+HEADINGS = Headings(
+    urgent_action=rx(
+        r"^\W*urgent action\W*$", r"^\W*action urgente\W*$", r"^\W*acci[oó]n urgente\W*$",
+        r"^\W*urgent(?:e)? (?:action|appeal)s?\b", r"^\W*eilaktion\W*$",
+        r"^\W*UA\s*(?:No\.?\s*)?\d{1,4}/\d{2,4}\b",
+    ),
+    further_information=rx(
+        r"\bfurther information on (?:UA|urgent action)\b", r"\bUA\s+update\b",
+        r"\bupdate(?:d)? (?:to|on) (?:UA|urgent action)\b",
+        r"\bcompl[ée]ment d'information\b", r"\bcompl[ée]ment d.informations? sur l'AU\b",
+        r"\binformaci[oó]n complementaria\b", r"\bm[aá]s informaci[oó]n sobre (?:la )?AU\b",
+        r"\bweitere informationen zu\b", r"\bFU\s*\d{1,4}/\d{2}\b",
+    ),
+    stop_action=rx(
+        r"\bno further (?:appeals|action) (?:is|are)? ?(?:requested|needed|required)\b",
+        r"\bstop action\b", r"\bplease stop (?:sending )?appeals\b",
+        r"\bno se requieren m[aá]s (?:acciones|llamamientos)\b",
+        r"\baucune action compl[ée]mentaire n'est requise\b", r"\bplus aucune action\b",
+    ),
+    # Where the recommended actions start.
+    action=rx(
+        r"^\W*(?:further )?recommended action\b", r"^\W*what (?:you can|to) do\b",
+        r"\bplease (?:write|send|email|fax|call|tweet)\b[^.\n]{0,160}(?::|\bto:?\s*$)",
+        r"\b(?:write|send) (?:appeals|letters|faxes|emails)\b[^.\n]{0,120}:\s*$",
+        r"^\W*(?:acci[oó]n recomendada|acciones recomendadas)\b", r"\bescriban? (?:inmediatamente )?en\b",
+        r"^\W*action recommand[ée]e\b", r"\b[ée]crivez (?:imm[ée]diatement )?en\b",
+        r"\bbitte schreiben sie\b", r"^\W*empfohlene aktion\b",
+    ),
+    # "PLEASE SEND APPEALS BEFORE 17 AUGUST 2017 TO:", "APPEALS TO CHINESE AUTHORITIES:".
+    appeals_to=rx(
+        r"^\W*(?:please )?send (?:your )?appeals\b.{0,80}\bto\s*:?\s*$",
+        r"^\W*appeals? to\b[^.\n]{0,80}:?\s*$", r"^\W*(?:please )?(?:write|send) to\s*:\s*$",
+        r"^\W*(?:env[ií]en|env[ií]e) (?:sus )?llamamientos\b.{0,80}\ba\s*:?\s*$",
+        r"^\W*llamamientos a\b[^.\n]{0,80}:?\s*$",
+        r"^\W*(?:merci d'envoyer|envoyez) vos appels\b.{0,80}\b[àa]\s*:?\s*$",
+        r"^\W*appels? [àa]\b[^.\n]{0,80}:?\s*$",
+        r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
+    ),
+    copies_to=rx(
+        r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b", r"^\W*cc\s*:",
+        r"^\W*(?:env[ií]en )?copias a\b", r"^\W*(?:et )?copies? [àa]\b", r"^\W*kopien an\b",
+    ),
+    background=rx(
+        r"^\W*(?:additional|background) information\W*$", r"^\W*background\W*$",
+        r"^\W*informaci[oó]n (?:adicional|complementaria)\W*$",
+        r"^\W*(?:informations? (?:g[ée]n[ée]rales?|compl[ée]mentaires?)|compl[ée]ment d'information)\W*$",
+        r"^\W*hintergrundinformationen\W*$",
+    ),
+    action_end=rx(
+        r"\bcheck with\b.{0,80}\bif sending appeals after\b", r"^\W*please send appeals immediately\b",
+        r"\bconsult(?:ez|en)?\b.{0,80}\b(?:apr[eè]s|despu[ée]s)\b",
+    ),
+)
+
+# "Salutation: Your Excellency" and its translations.
+SALUTATION_LABEL = rx(
+    r"^\W*(?:salutations?|formule d'appel|formule de politesse|tratamiento|saludo|anrede)\s*:\s*"
+)
+
+# Contact labels inside an addressee block.
+CONTACT_LABEL = rx(
+    r"(?<![\w/])(?P<label>tel(?:ephone|[ée]phone|[ée]fono)?\.?\s*/\s*fax|fax\s*/\s*tel(?:ephone)?\.?|"
+    r"faxe?s?|fax(?:es)? (?:number|no\.?)|t[ée]l[ée]copie|telefax|"
+    r"tel(?:ephone|[ée]phone|[ée]fono)?s?\.?|phones?|mobile|m[oó]vil|cell|"
+    r"e-?mails?|courriel|correo(?:[- ]e(?:lectr[oó]nico)?)?|"
+    r"telegrams?|t[ée]l[ée]grammes?|telegramas?|telex(?:es)?|t[ée]lex|"
+    r"twitter|facebook|web ?site|website|web|site web|sitio web|instagram)"
+    r"\s*(?::|\.(?=\s*[+(\d])|(?=\s*[+(]\d))"
+)
+FAX_LABELS = ("fax", "telefax", "télécopie", "telecopie")
+PHONE_LABELS = ("tel", "phone", "mobile", "móvil", "movil", "cell", "téléphone", "telephone", "teléfono")
+
+# Sentences that hand over to diplomats rather than name a target.
+DIPLOMATS = rx(r"\bdiplomatic representatives?\b", r"\brepresentantes? diplom[aá]tic", r"\brepr[ée]sentants? diplomatiques?\b")
+
+# Section office reminders and similar closing lines; never a target line.
+NON_TARGET_LINE = rx(
+    r"\bcheck with\b", r"\bif sending appeals after\b", r"\bplease send appeals\b",
+    r"\baccredited to your country\b", r"\bacreditad[oa]s en su pa[ií]s\b", r"\baccr[ée]dit[ée]s dans votre pays\b",
+)
+
+# Kind cues.
+LETTER_CLOSING = rx(
+    r"^\W*(?:yours )?(?:sincerely|faithfully|respectfully|truly)(?: yours)?\W*$",
+    r"^\W*(?:with )?(?:best|kind) regards\W*$", r"^\W*respectfully submitted\W*$",
+    r"^\W*(?:cordialement|veuillez agr[ée]er\b.*)\W*$", r"^\W*(?:atentamente|cordialmente)\W*$",
+    r"^\W*mit freundlichen gr[üu](?:ß|ss)en\W*$", r"^\W*此致\W*$", r"^\W*敬礼\W*$",
+)
+LETTER_OPENING = rx(r"^\W*(?:dear|estimad[oa]s?|monsieur|madame|sehr geehrte[rn]?|尊敬的)\b.{0,100}[,:]?\s*$")
+RE_LINE = rx(r"^\W*(?:re|subject|objet|asunto|betreff)\s*:\s*\S")
+PRESS_CUES = rx(
+    r"\b(?:said|says|stated) (?:today|on \w+day)\b", r"\btoday said\b",
+    r"^\W*\([A-Z][\w .'-]{1,40}\)\s*[–—-]", r"\b(?:news|press) release\b", r"\bfor immediate release\b",
+    r"\bdijo hoy\b", r"\ba d[ée]clar[ée] aujourd'hui\b", r"\bsagte heute\b",
+)
+
+# Numbers of UAs and document indexes.
+UA_NUMBER = re.compile(
+    r"\b(?:UA|AU|EA|Urgent Action|Acci[oó]n Urgente|Action Urgente)\s*(?:No\.?|N[°º]|number|#)?\s*:?\s*"
+    r"(?P<n>\d{1,4})\s*/\s*(?P<y>\d{2}(?:\d{2})?)\b",
+    re.IGNORECASE,
+)
+FOLLOWS_UA = re.compile(
+    r"\b(?:further information on|update (?:to|on)|follow-?up to|compl[ée]ment d'information sur l'|"
+    r"informaci[oó]n complementaria sobre la |weitere informationen zu)\s*"
+    r"(?:UA|AU|EA|urgent action)\s*:?\s*(?P<n>\d{1,4})\s*/\s*(?P<y>\d{2}(?:\d{2})?)\b"
+    r"(?:\s*\((?P<index>[A-Z]{3}\s*\d{2}/\d{2,5}/\d{2,4})\))?",
+    re.IGNORECASE,
+)
+INDEX_LABELLED = re.compile(
+    r"\b(?:AI\s+)?(?:Index|Índice|Indice)(?:\s+(?:AI|No\.?|number))?\s*:?\s*(?:AI\s*:?\s*)?"
+    r"(?P<index>[A-Z]{3}\s*\d{2}\s*/\s*\d{2,5}\s*/\s*\d{2,4})\b",
+)
+INDEX_BARE = re.compile(
+    r"\b(?P<index>(?:AFR|AMR|ASA|EUR|MDE|ACT|POL|IOR|ORG|NWS|FIN)\s*\d{2}\s*/\s*\d{2,5}\s*/\s*\d{2,4})\b"
+)
+
+# Dates a document states about itself.
+ISSUE_LABEL = rx(
+    r"\b(?:issue date|date of issue|issued(?: on)?|date issued|published(?: on)?|publication date|"
+    r"fecha de (?:emisi[oó]n|publicaci[oó]n)|date d'(?:[ée]mission|publication)|datum)\s*:?\s*",
+)
+DEADLINE_BEFORE = rx(
+    r"\b(?:send|sending) (?:your )?appeals\b[^.\n]{0,40}?\b(?:before|by|until|no later than)\s+",
+    r"\bappeals? (?:should|must) (?:be )?(?:sent|received|arrive)\b[^.\n]{0,20}?\b(?:before|by)\s+",
+    r"\b(?:before|by|until) the deadline(?: of)?\s+", r"\bdeadline(?: for appeals)?\s*:\s*",
+    r"\b(?:envoyer|envoyez) vos appels avant (?:le )?", r"\bavant le\s+(?=\d)",
+    r"\bllamamientos antes del?\s+", r"\bantes del?\s+(?=\d)",
+    r"\bappelle (?:vor|bis zum)\s+",
+)
+DEADLINE_AFTER = rx(
+    r"\bif sending appeals after\s+(?:the\s+)?", r"\bsi (?:vous )?envoy(?:ez|er) (?:des|vos) appels apr[eè]s (?:le\s+)?",
+    r"\bsi env[ií]an? (?:llamamientos )?despu[ée]s del?\s+",
+)
+
+# "in English, Chinese or your own language".
+LANGUAGE_REQUEST = rx(
+    r"\b(?:write|appeals?|letters?|faxes|emails?|telegrams?)\b[^.\n]{0,120}?\bin\s+(?P<list>(?:[A-Z][a-z]+(?:,\s*|\s+(?:or|and)\s+))*[A-Z][a-z]+)"
+    r"(?:,?\s+(?:or|and)\s+(?:in\s+)?your own(?: language)?)?",
+    r"\b[ée]crivez\b[^.\n]{0,80}?\ben\s+(?P<list_fr>[\w ,]+?)(?:\s+ou dans votre (?:propre )?langue)",
+    r"\bescriban?\b[^.\n]{0,80}?\ben\s+(?P<list_es>[\w ,]+?)(?:\s+o en su (?:propio )?idioma)",
+    flags=0,
+)
+OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:propio )?idioma")
+
+# Group headings under which asks sit: "urging the Chinese authorities to:".
+ASK_GROUP = rx(
+    r"\b(?:urging|calling on|asking|to|appeals? to)\s+(?:the\s+)?(?P<group>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+"
+    r"(?:authorities|government|officials|police|president|prosecutor|authority))\b",
+    r"^\W*appeals? to\s+(?:the\s+)?(?P<group2>[^:\n]{2,60}?)\s*:\s*$",
+    r"^\W*llamamientos a\s+(?:las?\s+)?(?P<group3>[^:\n]{2,60}?)\s*:\s*$",
+    r"^\W*appels? [àa]\s+(?:l[ae]s?\s+|l')?(?P<group4>[^:\n]{2,60}?)\s*:\s*$",
+    flags=re.IGNORECASE,
+)
+
+# Bullets and list marks before an ask.
+BULLET = re.compile(r"^\s*(?:[-*•▪◦‣●○■□➢➤►–—]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+")
+
+# Verbs that open a recommended action (imperative or participle).
+ASK_VERBS = (
+    "abide allow bring call calling cease commute conduct demand disclose do drop end ensure "
+    "establish express expressing free give grant guarantee halt hold immediately investigate "
+    "lift let make not note noting overturn permit prevent protect provide publicly put quash "
+    "ratify refrain release reveal respect return revoke seek set stop take treat uphold urge "
+    "urging ask asking abolish adapt amend repeal request requesting reconsider acknowledge allowing"
+).split()
+
+# Who demands what in press releases: "X should …", "HRW calls on X to …".
+SHOULD = re.compile(r"\b(?:should|must|needs? to|ought to)\s+(?:immediately\s+|urgently\s+|also\s+|not\s+)?[a-z]")
+CALLS_ON = re.compile(r"\b(?:calls?|called|urges?|urged|appeals?) (?:on|upon)?\s*(?:the\s+)?[A-Z][\w'’ ]{1,60}?\s+to\s+[a-z]")
+REQUEST_LEAD = re.compile(
+    r"\b(?:we|I)\s+(?:(?:respectfully|strongly|urgently|therefore|also)\s+)*"
+    r"(?:write to (?:request|urge|ask)|request|urge|ask|call on|appeal to|implore)\s+"
+    r"(?:that\s+)?(?:you(?:r (?:government|excellency|office))?|the [A-Z][\w ]{1,50}?)\s+(?:to\s+)?",
+    re.IGNORECASE,
+)
+ATTRIBUTION = re.compile(
+    r",?\s*(?:[A-Z][\w'’&. -]{2,60}?|the group|the organi[sz]ation)\s+(?:said|says|stated)(?: today| on \w+| in [^.]{1,40})?\s*[.!]?\s*$"
+    r"|,?\s*(?:said|says)\s+[A-Z][\w'’ .-]{2,60}?\s*[.!]?\s*$"
+)
+DATELINE = re.compile(r"^\s*\((?P<place>[A-Z][\w .'-]{1,40})\)\s*[–—-]\s*")
+
+# Organisations we know by several names.
+ORGANISATIONS = {
+    "Amnesty International": [r"amnesty international", r"amnist[ií]a internacional", r"amnistie internationale",
+                              r"AI Index", r"\bAI\s+Index", r"국제앰네스티", r"国际特赦组织"],
+    "Human Rights Watch": [r"human rights watch", r"\bHRW\b", r"휴먼라이츠워치", r"人权观察"],
+    "International Federation for Human Rights": [r"\bFIDH\b", r"international federation for human rights",
+                                                  r"f[ée]d[ée]ration internationale pour les droits humains"],
+    "World Organisation Against Torture": [r"\bOMCT\b", r"world organi[sz]ation against torture"],
+    "Front Line Defenders": [r"front line defenders"],
+    "International Commission of Jurists": [r"international commission of jurists", r"\bICJ\b"],
+    "Reporters Without Borders": [r"reporters without borders", r"reporters sans fronti[eè]res", r"\bRSF\b"],
+    "Committee to Protect Journalists": [r"committee to protect journalists", r"\bCPJ\b"],
+    "PEN International": [r"\bPEN International\b"],
+    "Article 19": [r"\bARTICLE 19\b"],
+    "Freedom House": [r"\bfreedom house\b"],
+    "Human Rights First": [r"\bhuman rights first\b"],
+    "CIVICUS": [r"\bCIVICUS\b"],
+    "Asian Human Rights Commission": [r"asian human rights commission", r"\bAHRC\b"],
+    "Physicians for Human Rights": [r"physicians for human rights"],
+    "Redress": [r"\bREDRESS\b"],
+    "Reprieve": [r"\bReprieve\b"],
+    "Protection International": [r"\bprotection international\b"],
+    "Peace Brigades International": [r"peace brigades international", r"\bPBI\b"],
+    "Minority Rights Group": [r"minority rights group"],
+    "Human Rights in China": [r"human rights in china\b(?! \w)"],
+    "Chinese Human Rights Defenders": [r"chinese human rights defenders", r"\bCHRD\b"],
+    "Citizens' Alliance for North Korean Human Rights": [r"citizens' alliance for north korean human rights"],
+}
+ORGANISATION_RES = {name: re.compile("|".join(p), re.IGNORECASE if name not in ("Article 19",) else 0)
+                    for name, p in ORGANISATIONS.items()}
+# A generic organisation name: "<Capitalised words> (Centre|Coalition|…) for/of …".
+ORG_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’&-]+\s+){0,5}(?:Network|Centre|Center|Coalition|Alliance|Association|Foundation|Institute|"
+    r"Commission|Committee|Federation|League|Union|Society|Watch|Project|Initiative|Council|Forum|Defenders)"
+    r"(?:\s+(?:for|of|on|against)\s+(?:the\s+)?(?:[A-Z][\w'’&-]+\s*){1,5})?"
+)
+
+# Honorifics before a name.
+HONORIFIC = re.compile(
+    r"^(?:(?:his|her|their|your) (?:excellency|excellencies|majesty|highness|honou?r)|h\.?\s?e\.?|"
+    r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
+    r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
+    r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|king|queen|prince|sultan|emir)\s+",
+    re.IGNORECASE,
+)
+
+# Month names by language, for the date parser.
+MONTHS = {
+    "en": "january february march april may june july august september october november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "ene": 1,
+    "abr": 4, "ago": 8, "dic": 12, "setiembre": 9, "fév": 2, "mär": 3, "okt": 10, "dez": 12,
+}

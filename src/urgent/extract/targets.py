@@ -1,0 +1,126 @@
+"""Addressee blocks → targets (appeal or copy), and the signatories of letters."""
+
+from __future__ import annotations
+
+import re
+
+from urgent.extract import geo
+from urgent.extract.addressee import BlockReader, Parsed, Piece, name_words, strip_honorific
+from urgent.extract.context import Context
+from urgent.extract.patterns import ORG_NAME, ORGANISATION_RES
+from urgent.extract.sections import Layout
+from urgent.record import Signatory, Target
+
+
+def targets(ctx: Context, layout: Layout) -> list[Target]:
+    out: list[Target] = []
+    for block in layout.blocks:
+        region = geo.country_of(block.group.split()[0]) if block.group else None
+        p = BlockReader(ctx.text, region).read(block.lines)
+        if block.salutation and not p.salutation:
+            a, b = block.salutation
+            line = ctx.text[a:b].strip()
+            start = a + ctx.text[a:b].find(line)
+            end = start + len(line.rstrip(",:; "))
+            p.salutation = Piece(start, end, ctx.text[start:end])
+        if not _valid(p):
+            continue
+        out.append(_target(ctx, p, block.role, block.group, len(out), region))
+    return out
+
+
+def _valid(p: Parsed) -> bool:
+    """A target names someone (or an office) and says how to reach them."""
+    if not p.has_identity:
+        return False
+    if p.emails or p.faxes or p.phones or p.salutation:
+        return True
+    joined = " ".join(x.text for x in p.address)
+    return len(p.address) >= 2 or bool(re.search(r"\d{3,}", joined)) or p.country is not None
+
+
+def _target(ctx: Context, p: Parsed, role: str, group: str | None, i: int, region: str | None) -> Target:
+    path = f"targets[{i}]"
+    t = Target(role=role, group=group)
+    if p.name:
+        t.name = p.name.text
+        ctx.mark(f"{path}.name", p.name.start, p.name.end)
+    if p.title:
+        t.title = p.title.text
+        ctx.mark(f"{path}.title", p.title.start, p.title.end)
+    elif p.title_value:
+        t.title = p.title_value  # translated from pinyin; span: the name line
+    if p.organisation:
+        t.organisation = p.organisation.text
+        ctx.mark(f"{path}.organisation", p.organisation.start, p.organisation.end)
+    for j, piece in enumerate(p.address):
+        t.address.append(piece.text)
+        ctx.mark(f"{path}.address[{j}]", piece.start, piece.end)
+    t.country = p.country or region
+    if p.country_span:
+        ctx.mark(f"{path}.country", *p.country_span)
+    for field in ("emails", "faxes", "phones"):
+        values: list[str] = getattr(t, field)
+        for a, b, value in getattr(p, field):
+            if value not in values:
+                ctx.mark(f"{path}.{field}[{len(values)}]", a, b)
+                values.append(value)
+    if p.salutation:
+        t.salutation = p.salutation.text
+        ctx.mark(f"{path}.salutation", p.salutation.start, p.salutation.end)
+    t.role = role
+    ctx.mark(f"{path}.role", *_role_span(ctx, p))
+    return t
+
+
+def _role_span(ctx: Context, p: Parsed) -> tuple[int, int]:
+    first = p.name or p.title or p.organisation
+    assert first is not None
+    return first.start, first.end
+
+
+def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
+    """Who signed a letter: the lines after its closing ("Sincerely,")."""
+    if layout.closing is None:
+        return []
+    lines = [ln for ln in ctx.lines if ln.start > layout.closing.start][:8]
+    out: list[Signatory] = []
+    for ln in lines:
+        s = ln.stripped
+        if re.match(r"^\W*(?:cc|copies|copy|encl|p\.?s)\b", s, re.I) or len(s) > 160:
+            break
+        body, cut, _ = strip_honorific(s)
+        words = body.split()
+        n = name_words(words)
+        if n >= 2:
+            start = ln.start + ln.text.find(s) + cut
+            name_end = start + len(" ".join(words[:n]))
+            name = ctx.text[start:name_end].rstrip(",")
+            rest = body[len(" ".join(words[:n])) :].strip(" ,")
+            title = _signature_title(rest)
+            ctx.mark(f"signatories[{len(out)}].name", start, start + len(name))
+            out.append(Signatory(name=name, title=title))
+        elif out and out[-1].title is None and s and not _is_org(s):
+            out[-1].title = s.rstrip(",")
+        elif not s or (out and _is_org(s)):
+            continue
+        elif not out:
+            break
+    return out
+
+
+def _is_org(s: str) -> bool:
+    return any(p.fullmatch(s.strip()) for p in ORGANISATION_RES.values()) or bool(ORG_NAME.fullmatch(s.strip()))
+
+
+def _signature_title(rest: str) -> str | None:
+    """"China Director, Asia Division Human Rights Watch" → "China Director, Asia Division"."""
+    if not rest:
+        return None
+    for p in ORGANISATION_RES.values():
+        m = None
+        for m in p.finditer(rest):
+            pass
+        if m and m.end() >= len(rest) - 1:
+            rest = rest[: m.start()].strip(" ,")
+    return rest or None

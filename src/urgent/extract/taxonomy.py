@@ -1,0 +1,122 @@
+"""Risks and ask kinds (spec taxonomies) recognised by their wording.
+
+Each kind lists the phrases that evidence it in English, French and Spanish.
+Every hit keeps its span, so a reviewer sees why a kind was given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from urgent.extract.patterns import rx
+
+RISK_RULES: dict[str, re.Pattern[str]] = {
+    "refoulement": rx(
+        r"\brefoul", r"\bforcibl[ey] (?:return|repatriat|deport|sent|send)", r"\bforced (?:return|repatriation|deportation)",
+        r"\brepatriat", r"\bdeport", r"\bextradit", r"\bexpulsion\b", r"\bexpell?ed\b", r"\bsent back\b",
+        r"\bsend (?:them |him |her )?back\b", r"\bforced? (?:them |him |her |\w+ )?back\b",
+        r"\bexpuls", r"\brenvoi forc", r"\bretour forc", r"\bdevoluci[oó]n forzada",
+        r"\babschiebung",
+    ),
+    "torture": rx(r"\btortur", r"\bill[- ]treat", r"\bbeaten\b", r"\bbeatings?\b", r"\bmauvais traitements",
+                  r"\bmalos tratos", r"\bmisshandl", r"\bfolter"),
+    "death_penalty": rx(
+        r"\bdeath (?:penalty|sentences?|row)\b", r"\bsentenced to death\b", r"\bexecut(?:ion|ions|ed|e)\b",
+        r"\bpunishable by death\b", r"\bcapital punishment\b", r"\b(?:and|or) (?:even )?death\b(?! (?:rate|toll|of|in)\b)",
+        r"\bpeine de mort\b", r"\bcondamn[ée]s? à mort\b", r"\bpena de muerte\b", r"\bcondenad[oa]s? a muerte\b",
+        r"\bejecuci[oó]n", r"\btodesstrafe",
+    ),
+    "arbitrary_detention": rx(
+        r"\barbitrar(?:y|ily) (?:detention|detained|arrest|arrested|imprisonment|imprisoned)\b", r"\bincommunicado\b",
+        r"\bwithout (?:charge|trial)\b", r"\bimprisonment\b", r"\bincarcerat", r"\bprison (?:camps?|terms?)\b",
+        r"\blabou?r camps?\b", r"\badministrative detention\b", r"\bpolitical prison", r"\bprisoners? of conscience\b",
+        r"\bd[ée]tention arbitraire\b", r"\bdetenci[oó]n arbitraria\b", r"\bwillk[üu]rlich",
+    ),
+    "enforced_disappearance": rx(
+        r"\benforced(?:ly)? disappear", r"\bforcibly disappeared\b", r"\bwhereabouts (?:are |is |remain |remains )?(?:unknown|undisclosed)\b",
+        r"\bdisparition forc[ée]e\b", r"\bdesaparici[oó]n forzada\b", r"\bverschwindenlassen",
+    ),
+    "forced_labour": rx(r"\bforced lab(?:ou?r)", r"\bhard labou?r\b", r"\blabou?r camps?\b", r"\bre-?education through labou?r\b",
+                        r"\btravail forc[ée]\b", r"\btrabajos? forzados?\b", r"\bzwangsarbeit"),
+    "sexual_violence": rx(r"\bsexual (?:violence|assault|abuse|slavery)\b", r"\brape[sd]?\b", r"\bsexually (?:abused|assaulted)\b",
+                          r"\bviolences? sexuelles?\b", r"\bviol\b", r"\bviolencia sexual\b", r"\bviolaci[oó]n\b"),
+    "health": rx(
+        r"\bmedical\b", r"\bhospital", r"\bhealth\b", r"\binjur(?:y|ies|ed)\b", r"\bsick\b", r"\billness\b", r"\bdisease\b",
+        r"\bmedication\b", r"\bfor treatment\b", r"\bsoins m[ée]dicaux\b", r"\bsant[ée]\b", r"\batenci[oó]n m[ée]dica\b",
+        r"\bsalud\b", r"\bmedizinisch",
+    ),
+    "unfair_trial": rx(
+        r"\bunfair(?:ly)? tri", r"\bgrossly unfair\b", r"\bshow trial\b", r"\bforced confession", r"\bconfessions? (?:extracted|obtained) under",
+        r"\b(?:closed|secret|summary) trial\b", r"\bwithout (?:access to )?(?:a |his |her |their )?lawyer\b",
+        r"\brevolutionary court\b", r"\bmilitary court\b", r"\bprocès inéquitable\b", r"\bjuicio injusto\b",
+    ),
+    "harassment": rx(
+        r"\bharass", r"\bintimidat", r"\breprisals?\b", r"\b(?:issuing|issued|received|receiving|death) threats\b",
+        r"\bthreats (?:to|against)\b", r"\bthreatened (?:to kill|with death)\b", r"\bsurveillance\b",
+        r"\bhostigamiento\b", r"\bamenazas\b", r"\bharc[eè]lement\b", r"\bmenaces\b",
+    ),
+}
+
+ASK_RULES: dict[str, re.Pattern[str]] = {
+    "halt_return": rx(
+        r"\bnon-?refoulement\b", r"\b(?:stop|halt|suspend|cancel|prevent|end|cease)\w* (?:the |any |all |his |her |their |immediately )*"
+        r"(?:forced |forcible |planned |imminent )*(?:return|repatriation|deportation|extradition|expulsion|removal|refoulement)",
+        r"\bnot (?:to )?(?:forcibly )?(?:return|deport|extradite|expel|repatriate|send)\b",
+        r"\bnot (?:be )?(?:forcibly )?(?:returned|deported|extradited|expelled|repatriated|sent back)\b",
+        r"\bnone of (?:them|the \w+) will be (?:returned|deported|sent back)", r"\bunder no circumstances (?:force|send|return)",
+        r"\brefrain from (?:deporting|returning|extraditing|expelling)", r"\bno (?:forcible )?return\b",
+        r"\bne pas (?:renvoyer|expulser|extrader)", r"\bno (?:devolver|deportar|extraditar)", r"\bdetener la (?:deportaci[oó]n|devoluci[oó]n)",
+    ),
+    "halt_execution": rx(
+        r"\b(?:halt|stop|prevent|suspend|cancel)\w* (?:the |any |all |his |her |their )*(?:planned |imminent |scheduled )*executions?\b",
+        r"\bcommut", r"\bquash\w* (?:the |his |her |their )*(?:death )?sentences?\b", r"\bmoratorium on (?:the use of )?(?:executions|the death penalty)",
+        r"\bnot (?:be )?executed\b", r"\bdeath sentences? (?:is |are |be )?(?:commuted|overturned|quashed)",
+        r"\bstay of execution\b", r"\bclemency\b", r"\bcommuer\b", r"\bconmut",
+    ),
+    "refugee_protection": rx(
+        r"\brefugee status\b", r"\basylum\b", r"\bthird country\b", r"\bresettle", r"\bprotect(?:ing|ion of)? (?:the )?refugees\b",
+        r"\binternational protection\b", r"\bstatut de r[ée]fugi[ée]", r"\basile\b", r"\basilo\b", r"\bcondici[oó]n de refugiad",
+    ),
+    "monitor_access": rx(
+        r"\b(?:access|visit|allow|permit|let)\w*\b[^.;]{0,80}\b(?:UNHCR|monitors?|observers?|consul\w*|diplomats?|Red Cross|ICRC|"
+        r"Special Rapporteur|UN (?:experts?|bodies|agency)|Refugee Agency)\b",
+        r"\b(?:UNHCR|monitors?|observers?|consul\w*|ICRC|Refugee Agency)\b[^.;]{0,60}\b(?:access|visit|mandate)\b",
+        r"\bacc[eè]s (?:au|du|aux) (?:HCR|observateurs|consul)", r"\bacceso (?:al|a los) (?:ACNUR|observadores|c[oó]nsul)",
+    ),
+    "protect_from_torture": rx(
+        r"(?<!against )\btortur", r"\bill[- ]treat", r"\bnot (?:be )?(?:beaten|abused|harmed)\b",
+        r"\bhumane(?:ly)? treat", r"\bsafety and (?:well-?being)", r"\bphysical and (?:psychological|mental) integrity",
+        r"\bmauvais traitements\b", r"\bmalos tratos\b",
+        flags=re.IGNORECASE,
+    ),
+    "legal_access": rx(r"\blawyers?\b", r"\blegal (?:counsel|representation|assistance|advice|aid)\b", r"\battorneys? of\b",
+                       r"\bavocat", r"\babogad"),
+    "medical_care": rx(r"\bmedical\b", r"\bmedication\b", r"\bhealth ?care\b", r"\bhospital", r"\bsoins\b", r"\batenci[oó]n m[ée]dica\b"),
+    "family_access": rx(r"\bfamil(?:y|ies)\b[^.;]{0,40}\b(?:access|contact|visit)", r"\b(?:access|contact|visit)\w*\b[^.;]{0,40}\b(?:famil(?:y|ies)|relatives)\b",
+                        r"\bfamille", r"\bfamilia"),
+    "disclose_whereabouts": rx(r"\bwhereabouts\b", r"\blegal status\b", r"\b(?:reveal|disclose|clarify|inform)\w*\b[^.;]{0,60}\b(?:charges|location|fate)\b",
+                               r"\bparadero\b", r"\blieu de d[ée]tention\b", r"\bsort\b(?= et)"),
+    "release": rx(r"\breleas", r"\bfree (?:him|her|them|all)\b", r"\bset (?:him|her|them) free\b", r"\blib[ée]r", r"\blibert"),
+    "fair_trial": rx(r"\bfair trial", r"\bretrial\b", r"\bre-?trial\b", r"\bdue process\b", r"\bquash\w* (?:the |his |her |their )*(?:conviction|verdict)",
+                     r"\bfair trial standards\b", r"\bindependent and impartial\b", r"\bproc[eè]s [ée]quitable\b", r"\bjuicio justo\b"),
+    "investigate": rx(r"\binvestigat", r"\bhold (?:those |the )?\w* ?(?:responsible|accountable)\b", r"\bhel?d accountable\b",
+                      r"\bbring (?:those|the perpetrators|them)\b[^.;]{0,30}\bto justice\b", r"\bprosecute\b", r"\benqu[eê]te", r"\binvestig"),
+    "stop_harassment": rx(r"\bharass", r"\bintimidat", r"\bthreat", r"\breprisal", r"\bsurveillance\b", r"\bstop all operations\b",
+                          r"\bhostigamiento\b", r"\bharc[eè]lement\b"),
+    "assurances": rx(r"\bassurances?\b", r"\bguarantees? (?:that|of|about|regarding)\b", r"\bgaranties\b", r"\bgarant[ií]as\b"),
+    "legal_reform": rx(r"\bratif", r"\bamend", r"\brepeal", r"\breform", r"\babolish", r"\badapt (?:its |their )?polic", r"\binto line with\b",
+                       r"\bchange (?:the |its |their )?(?:law|laws|policy|policies)\b", r"\bdecriminali[sz]", r"\baccede to\b",
+                       r"\babrog", r"\bderog"),
+}
+
+
+def kinds_with_spans(rules: dict[str, re.Pattern[str]], text: str, start: int = 0,
+                     end: int | None = None) -> list[tuple[str, int, int]]:
+    """Each kind whose wording occurs in text[start:end], with its first hit, in text order."""
+    end = len(text) if end is None else end
+    hits = []
+    for kind, pattern in rules.items():
+        m = pattern.search(text, start, end)
+        if m:
+            hits.append((m.start(), kind, m.end()))
+    return [(k, s, e) for s, k, e in sorted(hits)]

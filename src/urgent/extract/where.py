@@ -1,0 +1,143 @@
+"""Where: the countries a case is about and the places people are held.
+
+A country counts when the document gives evidence that the case is about it:
+named in the title or a country heading, the state whose officials are
+asked to act, where people are held, or where they risk being sent. A bare
+mention ("90 countries, including …", a related-article list) does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from urgent.extract import geo
+from urgent.extract.context import Context
+from urgent.extract.dates import find_dates
+from urgent.extract.patterns import DATELINE
+from urgent.extract.sections import Layout
+
+# "returned to North Korea", "deported back to Eritrea", "extradition to China".
+_SENT_TO = re.compile(
+    r"\b(?:return|repatriat|deport|extradit|expel|expuls|refoul|sen[dt]|forc|transfer)\w*"
+    r"(?:\s+(?!to\b)[\w'’-]+){0,8}?\s+(?:back\s+)?(?:to|into|vers|en|a|hacia)\s+$",
+    re.IGNORECASE,
+)
+# "detained in China", "held in Egypt", "custody in Iran".
+_HELD_IN = re.compile(
+    r"\b(?:detain|held|hold|holding|arrest|custody|imprison|jail|incarcerat|captur|abduct|stopped|"
+    r"detenid|arrêt|d[ée]tenu)\w*(?:\s+(?!in\b)[\w'’-]+){0,8}?\s+(?:in|at|en|au|à)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Sentences about detention, for places.
+_DETENTION = re.compile(
+    r"\b(?:detain\w*|detention|held|holding|arrest\w*|custody|imprison\w*|prison|jail\w*|incarcerat\w*|"
+    r"captur\w*|abduct\w*|police station|stopped|apprehend\w*|camp|transferr?ed|moved to|taken to|"
+    r"detenid\w*|detenci[oó]n|d[ée]tenu\w*|d[ée]tention|arr[êe]t[ée]\w*)\b",
+    re.IGNORECASE,
+)
+_EVENT_HELD = re.compile(
+    r"\b(?:to be|will be|was to be|summit|meeting|talks|conference|election|elections|session|"
+    r"festival|games|trial|hearing|ceremony|rally|forum)\s+(?:\w+\s+){0,2}held\b",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|en|à|au|a|de)\s+(?:the\s+)?(?:city of\s+|province of\s+)?|city of\s+|,\s+)$",
+                              re.IGNORECASE)
+_PLACE_NOUN_AFTER = re.compile(
+    r"^\s+(?:city|province|prefecture|county|district|region|municipality|prison|detention|police|"
+    r"jail|camp|state|governorate|oblast)\b", re.IGNORECASE)
+
+
+def _is_caption(sentence: str) -> bool:
+    """A photo caption ends with ", <date>.": "… in Liaoning province, April 15, 2017."."""
+    tail = sentence.rstrip(" .")
+    found = find_dates(tail, max(0, len(tail) - 30))
+    return bool(found) and found[-1][1] == len(tail) and tail[: found[-1][0]].rstrip().endswith(",")
+
+
+def countries(ctx: Context, layout: Layout, title: tuple[int, int] | None,
+              target_countries: list[tuple[str, tuple[int, int] | None]],
+              place_codes: list[tuple[str, tuple[int, int]]]) -> list[str]:
+    found: dict[str, tuple[int, int] | None] = {}
+
+    def add(code: str, span: tuple[int, int] | None) -> None:
+        if code not in found or found[code] is None:
+            found[code] = span
+
+    # 1. the title: "EIGHT NORTH KOREANS AT RISK…", "China: Don't Force…"
+    if title:
+        for m in geo.find_countries(ctx.text, *title):
+            add(m.code, (m.start, m.end))
+    # 2. a heading line naming the countries: "… KOREA (NORTH KOREA) / … CHINA (CHINA)"
+    for line in ctx.lines[:15]:
+        mentions = geo.find_countries(line.text)
+        rest = line.text
+        for m in mentions:
+            rest = rest.replace(m.text, "")
+        if mentions and not re.sub(r"[\W_]|\b(?:and|et|y|the)\b", "", rest, flags=re.I):
+            for m in mentions:
+                add(m.code, (line.start + m.start, line.start + m.end))
+    # 3. states whose officials receive the appeals
+    for code, span in target_countries:
+        add(code, span)
+    # 4. where people are held and where they risk being sent
+    for sentence in _case_sentences(ctx, layout):
+        for m in geo.find_countries(ctx.text, sentence[0], sentence[1]):
+            before = ctx.text[max(sentence[0], m.start - 90) : m.start]
+            if m.kind == "country" and (_SENT_TO.search(before) or _HELD_IN.search(before)):
+                add(m.code, (m.start, m.end))
+    # 5. the countries of the places of detention
+    for code, span in place_codes:
+        add(code, span)
+    for i, (_code, span) in enumerate(found.items()):
+        if span:
+            ctx.mark(f"countries[{i}]", *span)
+    return list(found)
+
+
+def _case_sentences(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
+    """Sentences of running text: not addressee blocks, captions or web furniture."""
+    out = []
+    for s in ctx.sentences:
+        if layout.in_blocks(s.start) or _is_caption(s.text):
+            continue
+        out.append((s.start, s.end))
+    return out
+
+
+def places(ctx: Context, layout: Layout) -> list[tuple[str, str, tuple[int, int]]]:
+    """(name as written, country code, span) of places where people are or were held."""
+    sentences = _case_sentences(ctx, layout)
+    detention = [bool(_DETENTION.search(ctx.text, a, b)) and not _only_event(ctx.text[a:b]) for a, b in sentences]
+    out: list[tuple[str, str, tuple[int, int]]] = []
+    seen: set[str] = set()
+    for i, (a, b) in enumerate(sentences):
+        near = detention[i] or (i > 0 and detention[i - 1] and not _new_paragraph(ctx.text, sentences[i - 1][1], a))
+        if not near or layout.in_background(a):
+            continue
+        dateline = DATELINE.match(ctx.text, a, b)
+        for m in geo.find_places(ctx.text, a, b):
+            if dateline and m.start < dateline.end():
+                continue
+            before = ctx.text[max(a, m.start - 30) : m.start]
+            after = ctx.text[m.end : m.end + 25]
+            if not (_LOCATIVE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after)):
+                continue
+            if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
+                continue  # "Beijing should…": the government, not a place
+            key = m.text.lower()
+            if key not in seen:
+                seen.add(key)
+                out.append((m.text, m.code, (m.start, m.end)))
+    for i, (_name, _code, span) in enumerate(out):
+        ctx.mark(f"places[{i}]", *span)
+    return out
+
+
+def _only_event(sentence: str) -> bool:
+    """"a summit to be held in Pyongyang": the only detention word is an event's."""
+    hits = [m.group().lower() for m in _DETENTION.finditer(sentence)]
+    return bool(hits) and all(h == "held" for h in hits) and bool(_EVENT_HELD.search(sentence))
+
+
+def _new_paragraph(text: str, end_prev: int, start: int) -> bool:
+    return text[end_prev:start].count("\n") >= 2

@@ -1,0 +1,159 @@
+"""Raw text → the cleaned text every span indexes into.
+
+Steps, in order: characters (newlines, spaces, invisible marks), splitting a
+web page saved as one run-together line, markdown marks, per-line
+whitespace, web furniture, re-flow of wrapped lines, blank-line runs.
+Each step is a `MappedText` edit, so offsets map back to the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from urgent.read import boilerplate
+from urgent.read.mapped import Edit, MappedText
+from urgent.read.raw import RawText
+from urgent.read.reflow import reflow
+
+_CHARS = re.compile(
+    "\r\n?|[\f\v\u2028\u2029\x85]|[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]"
+    "|[\u200b\u00ad\ufeff\u2060]|[\uf0b7\uf0a7\uf076\uf0d8\uf0fc]"
+)
+_CHAR_MAP = {
+    "\f": "\n\n",
+    "\v": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+    "\x85": "\n",
+    "\u200b": "",
+    "\u00ad": "",
+    "\ufeff": "",
+    "\u2060": "",
+}
+
+# Markdown that carries no meaning for extraction.
+_MD = re.compile(
+    r"^[ \t]*#{1,6}[ \t]+"  # heading marks
+    r"|^[ \t]*#{1,6}[ \t]*$"  # an empty heading
+    r"|^[ \t]*(?:[-*_][ \t]*){3,}$"  # horizontal rules
+    r"|\*\*|__(?=\S)|(?<=\S)__"  # bold
+    r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"  # italics (not list bullets)
+    r"|!?\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)",  # links and images keep their text
+    re.MULTILINE,
+)
+
+# Where a page saved as text runs words together: "shareShare", "EDTAvailable".
+_CAMEL_WORDS = re.compile(
+    r"WhatsApp|LinkedIn|YouTube|TikTok|iPhone|iPad|PayPal|GitHub|JavaScript|WordPress|"
+    r"SoundCloud|WeChat|McDonald\w*|Mc[A-Z]\w+|Mac[A-Z]\w+|O'[A-Z]\w+|DeSantis|PhD|"
+    r"iOS|eBay|FaceTime|SpaceX|OpenAI|BlackRock|HarperCollins"
+)
+_JUNCTION = re.compile(
+    r"(?<=[a-z\u00df-\u00ff.!?)\]\u201d\u2019%$])(?=[A-Z\u00c0-\u00de\u201c©])"
+    r"|(?<=[0-9])(?=[A-Z][a-z]{2})|(?<=[a-z])(?=\([A-Z])"
+    r"|(?<=[A-Z]{2})(?=[A-Z][a-z])"
+    # a change of script: "Watchالعربية", "العربية简中", "日本語Русский"
+    r"|(?<=[A-Za-z.!?])(?=[\u0600-\u06ff\u0400-\u04ff\u3040-\u9fff\uac00-\ud7af])"
+    r"|(?<=[\u0600-\u06ff\u0400-\u04ff\u3040-\u9fff\uac00-\ud7af])(?=[A-Za-z])"
+    r"|(?<=[\u0600-\u06ff])(?=[\u0400-\u04ff\u3040-\u9fff\uac00-\ud7af])"
+    r"|(?<=[\u3040-\u9fff\uac00-\ud7af])(?=[\u0600-\u06ff\u0400-\u04ff])"
+)
+_SPACES = re.compile(r"^[ \t]+|[ \t]+$|(?P<inner>(?<=\S)[ \t]{2,}(?=\S))", re.MULTILINE)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_EDGES = re.compile(r"^\s+|\s+$")
+
+
+def clean(raw: RawText) -> MappedText:
+    text = MappedText(raw.text)
+    text = text.sub(_CHARS, _char)
+    text, run_together = _split_run_together(text)
+    text = text.sub(_MD, lambda m: m.group(1) or "")
+    text = text.sub(_SPACES, lambda m: " " if m.group("inner") else "")
+    text = _drop_furniture(text, web=raw.format == "html" or run_together, menus=run_together)
+    text = reflow(text)
+    text = text.sub(_BLANK_RUNS, "\n\n")
+    return text.sub(_EDGES, "")
+
+
+def _char(m: re.Match[str]) -> str:
+    c = m.group()
+    if c.startswith("\r"):
+        return "\n"
+    if c in _CHAR_MAP:
+        return _CHAR_MAP[c]
+    if "\uf000" <= c <= "\uf0ff":  # bullets from a Symbol font, private use area
+        return "•"
+    return " "
+
+
+def _split_run_together(text: MappedText) -> tuple[MappedText, bool]:
+    """Break a page saved with no line ends at its word junctions."""
+    edits: list[Edit] = []
+    for line in re.finditer(r"[^\n]{1000,}", text.text):
+        s = line.group()
+        protected = [(m.start(), m.end()) for m in _CAMEL_WORDS.finditer(s)]
+        cuts = [
+            m.start()
+            for m in _JUNCTION.finditer(s)
+            if not any(a < m.start() < b for a, b in protected)
+        ]
+        if len(cuts) * 1000 < len(s) * 2:  # ordinary long paragraph
+            continue
+        edits.extend((line.start() + c, line.start() + c, "\n") for c in cuts)
+    return (text.apply(edits), True) if edits else (text, False)
+
+
+_MENU_ITEM = re.compile(r"^[^\W\d_][^.,;:!?\d\n]{0,40}$")
+
+
+def _drop_furniture(text: MappedText, web: bool, menus: bool) -> MappedText:
+    edits: list[Edit] = []
+    t = text.text
+    lines = list(re.finditer(r"[^\n]*(?:\n|$)", t))
+    dropped = 0
+    for m in lines:
+        line = m.group().strip()
+        if not line:
+            continue
+        if boilerplate.LINE_RE.match(line) or _is_language_menu(line):
+            edits.append((m.start(), m.end(), ""))
+            dropped += 1
+    if menus:  # runs of three or more short word-only lines are navigation
+        edits.extend(_menu_runs(lines, {e[0] for e in edits}))
+    # Related articles, tags and footer follow the article on a web page.
+    if web or dropped >= 3:
+        floor = len(t) * 0.3
+        for m in lines:
+            if m.start() > floor and boilerplate.TAIL_MARKERS.match(m.group()):
+                edits = [e for e in edits if e[0] < m.start()] + [(m.start(), len(t), "")]
+                break
+    return text.apply(edits) if edits else text
+
+
+def _is_language_menu(line: str) -> bool:
+    """A line made only of language names ("EnglishFrançais", "简中繁中")."""
+    rest = line.lower().replace(" ", "")
+    names = sorted((n.replace(" ", "") for n in boilerplate.LANGUAGE_NAMES), key=len, reverse=True)
+    while rest:
+        for name in names:
+            if rest.startswith(name):
+                rest = rest[len(name) :]
+                break
+        else:
+            return False
+    return True
+
+
+def _menu_runs(lines: list[re.Match[str]], dropped: set[int]) -> list[Edit]:
+    edits: list[Edit] = []
+    run: list[re.Match[str]] = []
+    for m in [*lines, None]:
+        if m is not None and (m.start() in dropped or not m.group().strip()):
+            continue  # already dropped or blank: does not break a run
+        if m is not None and len(m.group().split()) <= 4 and _MENU_ITEM.match(m.group().strip()):
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            edits.extend((r.start(), r.end(), "") for r in run)
+        run = []
+    return edits
