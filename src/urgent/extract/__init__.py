@@ -10,6 +10,7 @@ in the cleaned text is in ``record.spans``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -74,6 +75,10 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     return r
 
 
+# "without hindrance or harassment", "free from torture": a risk named to be denied.
+_NEGATED = re.compile(r"\b(?:without|free from|free of|no risk of)\b[^.,;]{0,25}$", re.IGNORECASE)
+
+
 def _risks(ctx: Context, layout: sections.Layout, r: Record) -> list[str]:
     """Risks named in the running text (addressee blocks and signatures excluded)."""
     found: dict[str, tuple[int, int]] = {}
@@ -83,9 +88,10 @@ def _risks(ctx: Context, layout: sections.Layout, r: Record) -> list[str]:
         for kind, pattern in RISK_RULES.items():
             if kind in found:
                 continue
-            m = pattern.search(ctx.text, s.start, s.end)
-            if m:
-                found[kind] = (m.start(), m.end())
+            for m in pattern.finditer(ctx.text, s.start, s.end):
+                if not _NEGATED.search(ctx.text, max(s.start, m.start() - 30), m.start()):
+                    found[kind] = (m.start(), m.end())
+                    break
     ordered = sorted(found.items(), key=lambda kv: kv[1])
     for i, (_kind, span) in enumerate(ordered):
         ctx.mark(f"risks[{i}]", *span)

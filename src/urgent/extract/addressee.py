@@ -85,10 +85,22 @@ def word_kind(word: str) -> str:
     return "word"
 
 
+ACRONYMS = frozenset("UN UNHCR OHCHR ICRC EU AU OSCE OAS UK USA US PRC DPRK ROK UAE NGO".split())
+
+
+def has_family_name(words: list[str], text: str) -> bool:
+    """An Amnesty-style upper-case family name ("ZHU Rongji") in a mixed-case line."""
+    if text.isupper():
+        return False
+    return any(w.isupper() and w.isalpha() and len(w) >= 2 and w not in ACRONYMS for w in words[1:])
+
+
 def is_title_phrase(text: str) -> bool:
     """"President", "Minister of Foreign Affairs", "Foreign Minister"."""
     words = text.replace(",", " ").split()
-    if not words or len(words) > 10:
+    if not words or len(words) > 10 or has_family_name(words, text):
+        return False
+    if any(word_kind(w) == "pinyin" for w in words):
         return False
     kinds = [word_kind(w) for w in words]
     i = 0
@@ -96,20 +108,24 @@ def is_title_phrase(text: str) -> bool:
         i += 1
     if i == len(kinds):
         return False
-    if kinds[i] != "title" and not (i > 0 and kinds[i] == "org"):
-        # "Head of …", "Chief of Police" are titles; "Prime" alone is not
+    if kinds[i] != "title":
         return False
     rest = words[i + 1 :]
     if not rest:
         return True
-    if rest[0].lower() in ("of", "for", "de", "du", "des", "del", "of the", "général", "general", "für"):
-        return all(w[:1].isupper() or w.lower() in _CONNECTOR or w == "&" for w in rest)
+    if any(c.isdigit() for c in " ".join(rest)) or "@" in text:
+        return False
+    if rest[0].lower() in ("of", "for", "de", "du", "des", "del", "général", "general", "für", "responsible", "in"):
+        # "Minister of State responsible for Human Rights", "Presidente de la Republica"
+        return len(rest) <= 9
     return all(word_kind(w) in ("title", "modifier") for w in rest)
 
 
 def is_org_phrase(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or any(c.isdigit() for c in text) or len(words) > 14:
+        return False
+    if has_family_name(words, text) or any(word_kind(w) == "pinyin" for w in words):
         return False
     if not any(word_kind(w) == "org" for w in words):
         return False
@@ -172,6 +188,9 @@ def classify(text: str) -> str:
         return "title"
     if is_name_line(s):
         return "name"
+    first = s.split()[0]
+    if word_kind(first) in ("title", "modifier") and word_kind(s.split()[1] if len(s.split()) > 1 else "") != "org":
+        return "mixed"  # "Governor of the … Government HONG Hu": a title, then more
     if is_org_phrase(s) and not _ADDRESS_START.match(s):
         return "org"
     words = s.split()
@@ -233,7 +252,7 @@ class BlockReader:
         for a, _b, mail in contacts.emails(s):
             self.p.emails.append((start + a, start + _b, mail))
             cut = min(cut, a)
-        tail = s[:cut]
+        tail = s[:cut].rstrip(" ,;")
         parts = list(re.finditer(r"[^,;]+", tail))
         while parts:
             part = parts[-1].group().strip()
@@ -246,6 +265,8 @@ class BlockReader:
         return cut
 
     def _contact(self, label: str, start: int, end: int) -> None:
+        if label.startswith(("telegr", "télégr", "telex", "télex")):
+            return  # telegram and telex addresses are not numbers we keep
         if label.startswith(("e-mail", "email", "courriel", "correo")):
             self.p.emails += [(start + a, start + b, v) for a, b, v in contacts.emails(self.text[start:end])]
             return

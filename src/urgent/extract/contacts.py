@@ -53,16 +53,14 @@ def normalise(raw: str, region: str | None, previous: str | None = None) -> str 
     if len(digits) < 5 or len(digits) > 17:
         return None
     candidates = [raw]
+    if previous and not raw.lstrip().startswith(("+", "0", "(")) and len(digits) <= len(previous) - 4:
+        # "+86 10 65961109 or 65962660": the second number keeps the first's prefix
+        candidates.insert(0, previous[: len(previous) - len(digits)] + digits)
     if _IDD.match(raw):
         rest = _IDD.sub("", raw)
         candidates += ["+" + rest, rest]
     for cand in candidates:
         found = _parse(cand, region)
-        if found:
-            return found
-    if previous and len(digits) < len(previous) - 1:
-        borrowed = previous[: len(previous) - len(digits)] + digits
-        found = _parse(borrowed, None)
         if found:
             return found
     return None

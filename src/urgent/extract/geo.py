@@ -145,15 +145,25 @@ def _cjk_mentions(text: str, a: int, b: int, table: dict[str, tuple[str, str]]) 
     return out
 
 
+# Place names that are also ordinary words, or parts of longer names.
+_NOT_PLACES = frozenset("""
+north south east west central northern southern eastern western upper lower new old great
+police mobile reading bath independence normal university college centre center city capital
+""".split())
+
+
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Cities and provinces in text[start:end] (countries excluded)."""
+    """Cities and provinces in text[start:end] (countries, and words inside them, excluded)."""
     table = places()
     end = len(text) if end is None else end
     found: list[Mention] = []
+    countries_here = find_countries(text, start, end)
     for a, b in _runs(text, start, end):
         taken = -1
         for s, e in _ngrams(text, a, b, limit=4):
-            if s < taken:
+            if s < taken or _norm(text[s:e]) in _NOT_PLACES:
+                continue
+            if any(c.start < e and s < c.end for c in countries_here):
                 continue
             raw = text[s:e]
             hit = table.get(_norm(raw))

@@ -123,7 +123,16 @@ def title(ctx: Context, doc_kind: str) -> str | None:
             if FOLLOWS_UA.search(line.text):
                 return _title(ctx, line.start, line.end)
     if doc_kind in ("urgent_action", "further_information"):
-        # 2. the first capitalised line after the "URGENT ACTION" heading
+        # 2. a network UA's header line: "UA 123/94  Fear of torture / Disappearance  18 May 1994"
+        for line in lines[:12]:
+            m = UA_NUMBER.match(line.stripped)
+            found = find_dates(line.text)
+            if m and found and found[-1][1] >= len(line.text.rstrip()) - 1:
+                a = line.start + line.text.find(line.stripped) + m.end()
+                b = line.start + found[-1][0]
+                if len(ctx.text[a:b].strip(" -–,")) >= 4:
+                    return _title(ctx, a, b)
+        # 3. the first capitalised line after the "URGENT ACTION" heading
         for i, line in enumerate(lines[:25]):
             if HEADINGS.urgent_action.match(line.stripped):
                 for nxt in lines[i + 1 : i + 4]:
@@ -133,24 +142,24 @@ def title(ctx: Context, doc_kind: str) -> str | None:
                     if _headline(s):
                         return _title(ctx, nxt.start, nxt.end)
                     break
-        # 3. an upper-case headline near the top
+        # 4. an upper-case headline near the top
         for line in lines[:12]:
             s = line.stripped
             if _headline(s) and s.isupper() and not HEADINGS.urgent_action.match(s) and len(s) > 12:
                 return _title(ctx, line.start, line.end)
     if doc_kind == "letter":
-        # 4. the letter's "Re:" line
+        # 5. the letter's "Re:" line
         for line in lines[:60]:
             if RE_LINE.match(line.stripped):
                 return _title(ctx, line.start, line.end)
-    # 5. the page title from HTML metadata, without the site name
+    # 6. the page title from HTML metadata, without the site name
     if ctx.meta.title:
         wanted = _SITE_SUFFIX.sub("", ctx.meta.title).strip()
         at = ctx.find(wanted)
         if at >= 0:
             return _title(ctx, at, at + len(wanted))
         return wanted
-    # 6. the first line that reads like a headline
+    # 7. the first line that reads like a headline
     for line in lines[:15]:
         s = line.stripped
         if _headline(s) and not DATELINE.match(s):
@@ -171,6 +180,8 @@ def _headline(s: str) -> bool:
 
 
 def _title(ctx: Context, start: int, end: int) -> str:
+    while end > start and ctx.text[end - 1] in " \t-–,":
+        end -= 1
     ctx.mark("title", start, end)
     a, b = ctx.spans["title"]
     return ctx.text[a:b]

@@ -35,12 +35,12 @@ office ministry department bureau embassy consulate committee council commission
 government administration agency authority authorities service services police procuratorate
 prosecutor's parliament assembly senate congress cabinet secretariat mission delegation
 directorate division unit centre center prison jail penitentiary camp institute institution
-university school hospital party army navy command headquarters station house palace presidency
-chancellery kremlin unhcr ohchr un united nations union federation organisation organization
+university school hospital party army navy command headquarters presidency
+chancellery unhcr ohchr un united nations union federation organisation organization
 association foundation society corporation company bank board guard force forces
 ministère ministere ambassade bureau tribunal cour gouvernement préfecture direction
 ministerio embajada secretaría secretaria oficina gobierno fiscalía fiscalia procuraduría
-procuraduria defensoría defensoria tribunal corte presidencia palacio policía policia
+procuraduria defensoría defensoria tribunal corte presidencia policía policia
 ministerium botschaft regierung
 """.split())
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from urgent.extract import geo
 from urgent.extract.context import Context
+from urgent.extract.dates import MONTH_NUMBER
 from urgent.extract.sections import Layout
 from urgent.record import People
 
@@ -48,8 +50,10 @@ _BREAK = frozenset("of in from and at to who were was are is had have with for b
 
 NAME_LABEL = re.compile(r"^\W*(?:names?|nombres?|noms?)\s*:\s*(?P<v>.+)$", re.IGNORECASE | re.MULTILINE)
 GENDER_MARK = re.compile(r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme)\)", re.IGNORECASE)
+# "Ali Hassan (m)", "Mehmet ALKAN, aged 34": a name with a gender or an age.
 MARKED_NAME = re.compile(
-    r"(?P<name>\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin |ibn |de |da |van |von )?[A-Z][\w'’-]+){1,4})\s*\((?:m|f)\)"
+    r"(?P<name>\b[A-Z][\w'’-]+(?:[ \t]+(?:al-|el-|bin |ibn |de |da |del |van |von )?[A-Z][\w'’-]+){1,4})"
+    r"(?:\s*\((?:m|f)\)|,\s*(?:aged\s+)?\d{1,2}(?:,|\s+years))"
 )
 
 
@@ -98,8 +102,11 @@ def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, in
             continue
         words = [w for w in _WORD.finditer(text, m.end("n"), min(end, m.end("n") + 80))][:5]
         for k, w in enumerate(words[:4]):
-            if w.group().lower() in _BREAK or text[m.end("n"):w.start()].count("\n"):
+            between = text[m.end("n") : w.start()]
+            if w.group().lower() in _BREAK or "\n" in between or re.search(r"[,.;:()]", between):
                 break
+            if w.group().lower() in MONTH_NUMBER:
+                break  # "8 March": a date
             two = f"{w.group()} {words[k + 1].group()}" if k + 1 < len(words) else ""
             for noun, noun_end in ((two, words[k + 1].end() if two else 0), (w.group(), w.end())):
                 if noun and (noun.lower() in PEOPLE_NOUNS or _demonym_plural(noun)):
@@ -140,10 +147,22 @@ def _names(ctx: Context) -> list[str]:
                 names.append(raw)
     if names:
         return names
-    # 2. names marked with a gender: "Ali Hassan (m)"
+    # 2. names marked with a gender or an age: "Ali Hassan (m)", "Mehmet ALKAN, aged 34"
     for m in MARKED_NAME.finditer(ctx.text):
-        raw = m.group("name")
-        if raw not in names:
-            ctx.mark(f"people.names[{len(names)}]", m.start("name"), m.end("name"))
+        start, end = m.start("name"), m.end("name")
+        for c in geo.find_countries(ctx.text, start, end):
+            if c.start == start:  # "TURKEY Mehmet ALKAN": the country column of a network UA
+                start = c.end
+                while start < end and ctx.text[start].isspace():
+                    start += 1
+        raw = ctx.text[start:end]
+        if len(raw.split()) >= 2 and raw not in names and not _is_place_or_org(raw):
+            ctx.mark(f"people.names[{len(names)}]", start, end)
             names.append(raw)
     return names
+
+
+def _is_place_or_org(raw: str) -> bool:
+    from urgent.extract.addressee import word_kind
+
+    return any(word_kind(w) in ("org", "title", "street") for w in raw.split()) or bool(geo.country_of(raw))

@@ -49,7 +49,8 @@ class Block:
     role: str
     group: str | None
     salutation: tuple[int, int] | None = None  # from a "Dear …," line
-    complete: bool = False
+    complete: bool = False  # has an address or contact line
+    contacts: bool = False  # has contact details
     closed: bool = False
 
 
@@ -71,22 +72,23 @@ class Layout:
         return any(a <= offset < b for blk in self.blocks for a, b in blk.lines)
 
 
+_GENERIC = frozenset("authorities authority government governments officials police president prime minister "
+                     "ministers minister prosecutor courts court army military".split())
+
+
 def group_name(raw: str) -> str:
     """"CHINESE AUTHORITIES" → "Chinese authorities"; "THE UNHCR" → "UNHCR"."""
     words = re.sub(r"^(?:the|las?|los|les?|l')\s+", "", raw.strip(" :"), flags=re.I).split()
+    shouting = all(not w.isalpha() or w.isupper() for w in words)
     out = []
     for w in words:
-        if w.isupper() and len(w) <= 6 and w.isalpha() and w.lower() not in ("the", "of", "and"):
-            keep_acronym = len(words) == 1 or w.lower() not in ("authorities", "government")
-            out.append(w if keep_acronym and not _is_word(w) else w.capitalize())
+        if w.lower() in _GENERIC:
+            out.append(w.lower())
+        elif shouting and not (w in addressee.ACRONYMS or (len(words) == 1 and len(w) <= 6)):
+            out.append(w.capitalize() if w.lower() not in ("of", "and", "the", "in") else w.lower())
         else:
             out.append(w)
-    text = " ".join(out)
-    return re.sub(r"\b(Authorities|Government|Officials|Police)\b", lambda m: m.group().lower(), text)
-
-
-def _is_word(w: str) -> bool:
-    return w.lower() in {"chinese", "police", "prison", "french", "korean", "state"}
+    return " ".join(out)
 
 
 class Scanner:
@@ -164,7 +166,7 @@ class Scanner:
             self.out.action_start = line.start
         s = line.stripped
         g = ASK_GROUP.search(s)
-        name = next((g.group(k) for k in ("group2", "group3", "group4") if g and g.group(k)), None)
+        name = next((g.group(k) for k in ("group", "group2", "group3", "group4") if g and g.group(k)), None)
         if name and not find_dates(name) and not re.search(r"\bbefore\b|\bavant\b|\bantes\b", name, re.I):
             self.group = group_name(name)
             self.state = "group"  # asks, then the targets, of this group
@@ -223,7 +225,12 @@ class Scanner:
             self._close()
             return
         head = s[: m.start()] if (m := CONTACT_LABEL.search(s)) else s
-        starts_new = bool(head.strip()) and addressee.classify(head) in ("title", "name", "org", "mixed")
+        note = head.startswith("(") or head.lower().startswith("c/o")
+        kind = addressee.classify(head) if head.strip() and not note else "address"
+        blank_before = self.ctx.text[max(0, line.start - 2) : line.start].count("\n") >= 2
+        # A name after an address line may be an address ("Above Pasteur Intersection");
+        # after contact details or a blank line it starts the next addressee.
+        starts_new = kind in ("title", "org", "mixed") or (kind == "name" and (self.block is None or self.block.contacts or blank_before))
         if self.block and (self.block.closed or (self.block.complete and starts_new)):
             self._close()
         if self.block is None:
@@ -234,8 +241,9 @@ class Scanner:
         self.block.lines.append((line.start, line.end))
         if SALUTATION_LABEL.match(s):
             self.block.closed = True
-        elif not starts_new or CONTACT_LABEL.search(s):
+        elif kind == "address" or CONTACT_LABEL.search(s):
             self.block.complete = True
+            self.block.contacts = self.block.contacts or bool(CONTACT_LABEL.search(s) or re.search(r"@|\d{5}", s))
 
     _in_copies = _in_targets
 
@@ -300,6 +308,8 @@ def _is_prose(s: str) -> bool:
     if len(words) < 9 or CONTACT_LABEL.search(s):
         return False
     lower = sum(1 for w in words if w[:1].islower())
+    if lower >= len(words) * 0.6 and len(words) >= 10:
+        return True
     return lower >= len(words) * 0.4 and bool(re.search(r"[.!?:]$|\b(?:is|are|was|were|have|has)\b", s))
 
 

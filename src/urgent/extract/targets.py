@@ -35,8 +35,8 @@ def _valid(p: Parsed) -> bool:
         return False
     if p.emails or p.faxes or p.phones or p.salutation:
         return True
-    joined = " ".join(x.text for x in p.address)
-    return len(p.address) >= 2 or bool(re.search(r"\d{3,}", joined)) or p.country is not None
+    # Without contacts, an address needs a number (street, postcode, box).
+    return bool(re.search(r"\d", " ".join(x.text for x in p.address)))
 
 
 def _target(ctx: Context, p: Parsed, role: str, group: str | None, i: int, region: str | None) -> Target:
