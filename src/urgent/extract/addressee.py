@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from urgent.extract import contacts, geo
 from urgent.extract.lexicon import (
+    CJK_ORG_SUFFIXES,
+    CJK_TITLES,
     NOT_NAME,
     ORG_WORDS,
     PINYIN_TITLES,
@@ -23,11 +25,11 @@ from urgent.extract.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from urgent.extract.patterns import CONTACT_LABEL, FAX_LABELS, HONORIFIC, PHONE_LABELS, SALUTATION_LABEL
+from urgent.extract.patterns import CJK_CONTACT, CONTACT_LABEL, FAX_LABELS, HONORIFIC, PHONE_LABELS, SALUTATION_LABEL
 
 _WORD = re.compile(r"[^\s,;]+")
 _CONNECTOR = {"of", "the", "for", "and", "on", "de", "du", "des", "del", "la", "le", "los", "las",
-              "y", "et", "&", "in", "für", "der", "d'", "l'", "général", "general"}
+              "y", "et", "&", "in", "für", "der", "d'", "l'", "général", "general", "to", "at"}
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
     r"C\.?P\.?\s*\d{4,5}|\d{3}-\d{4})\b"
@@ -132,17 +134,21 @@ def is_org_phrase(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _CONNECTOR or not w[:1].isalpha() for w in words)
 
 
+_PARTICLES = frozenset("bin ibn bint al el de da das dos di del della van von der le la ben abu".split())
+
+
 def name_words(words: list[str]) -> int:
     """How many leading words form a person's name (0 if none)."""
     n = 0
-    for w in words[:5]:
+    for i, w in enumerate(words[:6]):
         bare = w.strip(".,;:()")
         low = bare.lower()
+        if n and low in _PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper() and not w.endswith(","):
+            n += 1  # "Salman bin Faisal", "Ana de la Cruz"
+            continue
         if not bare or not bare[0].isupper() or any(c.isdigit() for c in bare):
             break
         if low in NOT_NAME or word_kind(bare) != "word" or geo.country_of(bare):
-            break
-        if low in ("al", "el", "bin", "ibn", "van", "von", "de", "da", "dos", "di") and n == 0:
             break
         n += 1
         if w.endswith((",", ";")):
@@ -179,11 +185,31 @@ def strip_honorific(text: str) -> tuple[str, int, str | None]:
     return text[cut:], cut, found
 
 
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\uac00-\ud7af]{2,4}$")
+
+
+def classify_cjk(s: str) -> str | None:
+    """Lines of a Chinese or Korean addressee block: "中华人民共和国公安部", "周建华 部长"."""
+    if not re.search(r"[\u4e00-\u9fff\uac00-\ud7af]", s):
+        return None
+    words = s.split()
+    if len(words) == 2 and _HAN_NAME.match(words[0]) and words[1] in CJK_TITLES:
+        return "name"
+    if len(words) == 2 and words[0] in CJK_TITLES and _HAN_NAME.match(words[1]):
+        return "name"
+    if not re.search(r"\d", s) and s.endswith(CJK_ORG_SUFFIXES) and len(s) <= 30:
+        return "org"
+    return "address"
+
+
 def classify(text: str) -> str:
     """title | org | name | address | mixed for one line without contacts."""
     s = text.strip().rstrip(",")
     if not s:
         return "empty"
+    cjk = classify_cjk(s)
+    if cjk:
+        return cjk
     if is_title_phrase(s):
         return "title"
     if is_name_line(s):
@@ -196,8 +222,9 @@ def classify(text: str) -> str:
     words = s.split()
     if HONORIFIC.match(s) or word_kind(words[0]) in ("title", "modifier"):
         return "mixed"
-    if len(words) >= 6 and not _ADDRESS_START.match(s) and name_words(words) >= 2:
-        return "mixed"
+    if len(words) >= 6 and not _ADDRESS_START.match(s) and name_words(words) >= 2 \
+            and any(word_kind(w) == "title" for w in words):
+        return "mixed"  # "Guo Shengkun Minister of Public Security No. 14, …"
     return "address"
 
 
@@ -217,6 +244,13 @@ class BlockReader:
         region = self.p.country or self.region
         for kind, start, end in self.pending:
             self._numbers(kind, start, end, region)
+        if self.p.country is None:
+            # no country in the address: the country code of its numbers
+            for _a, _b, num in self.p.faxes + self.p.phones:
+                code = contacts.region_of(num)
+                if code:
+                    self.p.country = code
+                    break
         return self.p
 
     def _numbers(self, kind: str, start: int, end: int, region: str | None) -> None:
@@ -238,7 +272,8 @@ class BlockReader:
         head_end = labels[0].start() if labels else len(s)
         for i, lab in enumerate(labels):
             value_end = labels[i + 1].start() if i + 1 < len(labels) else len(s)
-            self._contact(lab.group("label").lower(), start + lab.end(), start + value_end)
+            label = lab.group("label") or CJK_CONTACT[lab.group("cjk")]
+            self._contact(label.lower(), start + lab.end(), start + value_end)
         if not labels:
             head_end = self._unlabelled_contacts(start, end)
         head = self.text[start : start + head_end]
@@ -296,9 +331,24 @@ class BlockReader:
         else:
             self._address(start, end)
 
+    def _honorific_title(self, start: int, honorific: str | None) -> None:
+        """"Ambassador Eduardo MEDINA", "General Rudi HARTANTO": the rank is the title if none is given."""
+        if honorific and not self.p.title and word_kind(honorific.split()[-1]) == "title":
+            at = self.text.find(honorific, start)
+            self.p.title = Piece(at, at + len(honorific), honorific) if at >= 0 else None
+
     def _name_line(self, start: int, end: int) -> None:
+        line = self.text[start:end]
+        if classify_cjk(line.strip()) == "name":
+            words = list(re.finditer(r"\S+", line))
+            name, title = (words[0], words[1]) if words[1].group() in CJK_TITLES else (words[1], words[0])
+            self.p.name = Piece(start + name.start(), start + name.end(), name.group())
+            if not self.p.title:
+                self.p.title = Piece(start + title.start(), start + title.end(), title.group())
+            return
         body, cut, honorific = strip_honorific(self.text[start:end])
         self.p.honorific = self.p.honorific or honorific
+        self._honorific_title(start, honorific)
         words = list(re.finditer(r"[^\s,]+", body))
         n = name_words([w.group() for w in words])
         if n == 0:
@@ -318,6 +368,7 @@ class BlockReader:
         """Split a line holding several fields, word by word."""
         body, cut, honorific = strip_honorific(self.text[start:end])
         self.p.honorific = self.p.honorific or honorific
+        self._honorific_title(start, honorific)
         base = start + cut
         words = [(base + m.start(), base + m.end(), m.group()) for m in re.finditer(r"[^\s]+", body)]
         i = 0
@@ -368,6 +419,8 @@ class BlockReader:
             j = i
             while j < len(words) and word_kind(words[j][2]) in ("title", "modifier"):
                 j += 1
+                if words[j - 1][2].endswith(","):
+                    break  # "Ambassador, Permanent Mission of …"
             if any(word_kind(w[2]) == "title" for w in words[i:j]):
                 comp_end = self._complement(words, j)
                 has_org = any(word_kind(w[2]) == "org" for w in words[j:comp_end])
@@ -436,6 +489,9 @@ class BlockReader:
         s = self.text[start:end]
         if len(s) < 60 or "\n" in s:
             self.p.address.append(_piece(self.text, start, end, strip=" ,;"))
+            if self.p.address[-1].text.endswith(".") and not re.search(r"\b\w{1,4}\.$", self.p.address[-1].text):
+                last = self.p.address[-1]
+                self.p.address[-1] = Piece(last.start, last.end - 1, last.text[:-1])
             return
         cuts = {0, len(s)}
         for m in _POSTCODE.finditer(s):
@@ -449,8 +505,8 @@ class BlockReader:
             cuts.add(m.end())
         bounds = sorted(cuts)
         for a, b in zip(bounds, bounds[1:], strict=False):
-            if s[a:b].strip(" ,;"):
-                self.p.address.append(_piece(self.text, start + a, start + b, strip=" ,;"))
+            if s[a:b].strip(" ,;."):
+                self.p.address.append(_piece(self.text, start + a, start + b, strip=" ,;."))
 
     # -- country --------------------------------------------------------------
     def _country(self) -> None:

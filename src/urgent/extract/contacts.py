@@ -82,3 +82,12 @@ def _plausible(num: phonenumbers.PhoneNumber) -> bool:
     """Invented or old numbers fail strict validation; keep ones of a sane length."""
     national = str(num.national_number)
     return 6 <= len(national) <= 12 and num.country_code is not None
+
+
+def region_of(e164: str) -> str | None:
+    """ISO country of an E.164 number ("+861062381025" → "CN")."""
+    try:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return None
+    return region if region and region != "ZZ" else None

@@ -36,11 +36,17 @@ government administration agency authority authorities service services police p
 prosecutor's parliament assembly senate congress cabinet secretariat mission delegation
 directorate division unit centre center prison jail penitentiary camp institute institution
 university school hospital party army navy command headquarters presidency
-chancellery unhcr ohchr un united nations union federation organisation organization
-association foundation society corporation company bank board guard force forces
-ministère ministere ambassade bureau tribunal cour gouvernement préfecture direction
+chancellery unhcr ohchr union federation organisation organization
+association foundation society corporation company bank board guard force forces coalition
+network centre center institute league alliance
+ministère ministere ambassade bureau tribunal cour gouvernement préfecture prefecture direction
+agence commission comité comite conseil fondation association organisation mouvement réseau reseau
+collectif syndicat institut présidence presidence gendarmerie
 ministerio embajada secretaría secretaria oficina gobierno fiscalía fiscalia procuraduría
-procuraduria defensoría defensoria tribunal corte presidencia policía policia
+procuraduria defensoría defensoria tribunal corte presidencia policía policia agencia comisión
+comision comité consejo fundación fundacion asociación asociacion organización organizacion
+movimiento colectivo sindicato instituto centro coordinadora federación federacion
+jefatura dirección direccion ejército ejercito
 ministerium botschaft regierung
 """.split())
 
@@ -73,3 +79,10 @@ monday tuesday wednesday thursday friday saturday sunday excellency
 republic people's peoples democratic federal islamic kingdom state states united province
 city county district
 """.split())
+
+# Chinese and Korean offices: an organisation ends with one of these, a title is one of these.
+CJK_ORG_SUFFIXES = ("委员会", "办公厅", "办公室", "公安局", "公安厅", "检察院", "法院", "政府", "看守所", "监狱",
+                    "部", "局", "厅", "院", "署", "处", "委", "会", "部처", "위원회", "법원", "검찰청", "대사관",
+                    "경찰청", "청", "부", "처", "원")
+CJK_TITLES = ("总书记", "国家主席", "主席", "总理", "部长", "副部长", "局长", "厅长", "省长", "市长", "检察长", "院长",
+              "主任", "书记", "所长", "大使", "委员长", "대통령", "총리", "장관", "청장", "위원장", "검찰총장", "대사", "원장")

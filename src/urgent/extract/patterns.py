@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 
 def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One pattern from alternatives (each wrapped in a group), case-insensitive by default."""
     return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
 
 
@@ -52,7 +53,11 @@ HEADINGS = Headings(
         r"\b(?:write|send) (?:appeals|letters|faxes|emails)\b[^.\n]{0,120}:\s*$",
         r"^\W*(?:acci[oó]n recomendada|acciones recomendadas)\b", r"\bescriban? (?:inmediatamente )?en\b",
         r"^\W*action recommand[ée]e\b", r"\b[ée]crivez (?:imm[ée]diatement )?en\b",
-        r"\bbitte schreiben sie\b", r"^\W*empfohlene aktion\b",
+        r"\bbitte schreiben sie\b", r"^\W*empfohlene aktion\b", r"^\W*take action\b",
+        # "Front Line Defenders urges the authorities in Bahrain to:", "we urge you to:"
+        r"\b(?:urges?|urging|calls? (?:on|upon)|calling on|requests?|asks?|appeals? to)\b[^.\n]{0,100}\bto\s*:\s*$",
+        r"(?:敦促|呼吁|要求|促请|吁请)[^\n]{0,20}[：:]\s*$", r"(?:촉구|요구|촉구한다|요청)[^\n]{0,20}[:.]?\s*$",
+        r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$", r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
     ),
     # "PLEASE SEND APPEALS BEFORE 17 AUGUST 2017 TO:", "APPEALS TO CHINESE AUTHORITIES:".
     appeals_to=rx(
@@ -65,7 +70,7 @@ HEADINGS = Headings(
         r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
     ),
     copies_to=rx(
-        r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b", r"^\W*cc\s*:",
+        r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b", r"^\W*cc\s*[:：]", r"^\W*抄送\s*[:：]", r"^\W*참조\s*[:：]",
         r"^\W*(?:env[ií]en )?copias a\b", r"^\W*(?:et )?copies? [àa]\b", r"^\W*kopien an\b",
     ),
     background=rx(
@@ -82,19 +87,22 @@ HEADINGS = Headings(
 
 # "Salutation: Your Excellency" and its translations.
 SALUTATION_LABEL = rx(
-    r"^\W*(?:salutations?|formule d'appel|formule de politesse|tratamiento|saludo|anrede)\s*:\s*"
+    r"^\W*(?:salutations?|formules? d['’]appel|formule de politesse|tratamiento|saludo|anrede|称呼|호칭)\s*[:：]\s*"
 )
 
 # Contact labels inside an addressee block.
 CONTACT_LABEL = rx(
-    r"(?<![\w/])(?P<label>tel(?:ephone|[ée]phone|[ée]fono)?\.?\s*/\s*fax|fax\s*/\s*tel(?:ephone)?\.?|"
+    r"(?<![\w/])(?P<label>t[ée]l(?:ephone|[ée]phone|[ée]fono)?\.?\s*/\s*fax|fax\s*/\s*t[ée]l(?:ephone)?\.?|"
     r"faxe?s?|fax(?:es)? (?:number|no\.?)|t[ée]l[ée]copie|telefax|"
-    r"tel(?:ephone|[ée]phone|[ée]fono)?s?\.?|phones?|mobile|m[oó]vil|cell|"
-    r"e-?mails?|courriel|correo(?:[- ]e(?:lectr[oó]nico)?)?|"
     r"telegrams?|t[ée]l[ée]grammes?|telegramas?|telex(?:es)?|t[ée]lex|"
+    r"t[ée]l(?:ephone|[ée]phone|[ée]fono)?s?\.?|phones?|mobile|m[oó]vil|cell|"
+    r"e-?mails?|courriel|correo(?:[- ]e(?:lectr[oó]nico)?)?|"
     r"twitter|facebook|web ?site|website|web|site web|sitio web|instagram)"
-    r"\s*(?::|\.(?=\s*[+(\d])|(?=\s*[+(]\d))"
+    r"\s*(?::|：|\.(?=\s*[+(\d])|(?=\s*[+(]\d))"
+    r"|(?P<cjk>电话|傳真|传真|电子邮件|电邮|邮箱|전화|팩스|이메일|전자우편)\s*[:：]"
 )
+CJK_CONTACT = {"电话": "tel", "传真": "fax", "傳真": "fax", "电子邮件": "email", "电邮": "email", "邮箱": "email",
+               "전화": "tel", "팩스": "fax", "이메일": "email", "전자우편": "email"}
 FAX_LABELS = ("fax", "telefax", "télécopie", "telecopie")
 PHONE_LABELS = ("tel", "phone", "mobile", "móvil", "movil", "cell", "téléphone", "telephone", "teléfono")
 
@@ -114,13 +122,20 @@ LETTER_CLOSING = rx(
     r"^\W*(?:cordialement|veuillez agr[ée]er\b.*)\W*$", r"^\W*(?:atentamente|cordialmente)\W*$",
     r"^\W*mit freundlichen gr[üu](?:ß|ss)en\W*$", r"^\W*此致\W*$", r"^\W*敬礼\W*$",
 )
-LETTER_OPENING = rx(r"^\W*(?:dear|estimad[oa]s?|monsieur|madame|sehr geehrte[rn]?|尊敬的)\b.{0,100}[,:]?\s*$")
-RE_LINE = rx(r"^\W*(?:re|subject|objet|asunto|betreff)\s*:\s*\S")
+LETTER_OPENING = rx(
+    r"^\W*(?:dear|estimad[oa]s?|monsieur|madame|sehr geehrte[rn]?)\b.{0,100}[,:]?\s*$",
+    r"^\W*(?:your (?:excellency|honou?r|majesty|highness)|excellency|excelencia|excellence|sir|madam)\s*[,:]\s*$",
+    r"^\W*(?:尊敬的|존경하는).{1,30}$",
+)
+RE_LINE = rx(r"^\W*(?:re|subject|objet|asunto|betreff)\s*:\s*\S", r"^\W*(?:事由|主题|关于|제목)\s*[:：]\s*\S")
 PRESS_CUES = rx(
     r"\b(?:said|says|stated) (?:today|on \w+day)\b", r"\btoday said\b",
     r"^\W*\([A-Z][\w .'-]{1,40}\)\s*[–—-]", r"\b(?:news|press) release\b", r"\bfor immediate release\b",
     r"\bdijo hoy\b", r"\ba d[ée]clar[ée] aujourd'hui\b", r"\bsagte heute\b",
+    r"^\W*(?:보도자료|新闻稿|新闻发布|新聞稿|communiqu[ée] de presse|comunicado de prensa)\W*$",
 )
+PRESS_LABEL = rx(r"^\W*(?:for immediate release|press release|news release|media release|보도자료|新闻稿|新闻发布|"
+                 r"communiqu[ée] de presse|comunicado de prensa)\W*$")
 
 # Numbers of UAs and document indexes.
 UA_NUMBER = re.compile(
@@ -146,9 +161,11 @@ INDEX_BARE = re.compile(
 # Dates a document states about itself.
 ISSUE_LABEL = rx(
     r"\b(?:issue date|date of issue|issued(?: on)?|date issued|published(?: on)?|publication date|"
-    r"fecha de (?:emisi[oó]n|publicaci[oó]n)|date d'(?:[ée]mission|publication)|datum)\s*:?\s*",
+    r"fecha de (?:emisi[oó]n|publicaci[oó]n)|fecha|date d['’](?:[ée]mission|publication)|datum)\s*:?\s*",
+    r"(?<![\w-])date\s*:\s*", r"(?:배포일|발표일|날짜|日期|发布日期|發布日期)\s*[:：]\s*",
 )
 DEADLINE_BEFORE = rx(
+    r"\btake action\b[^.\n]{0,40}?\buntil\s*:?\s*", r"^\W*(?:deadline|until)\s*:\s*",
     r"\b(?:send|sending) (?:your )?appeals\b[^.\n]{0,40}?\b(?:before|by|until|no later than)\s+",
     r"\bappeals? (?:should|must) (?:be )?(?:sent|received|arrive)\b[^.\n]{0,20}?\b(?:before|by)\s+",
     r"\b(?:before|by|until) the deadline(?: of)?\s+", r"\bdeadline(?: for appeals)?\s*:\s*",
@@ -163,18 +180,22 @@ DEADLINE_AFTER = rx(
 
 # "in English, Chinese or your own language".
 LANGUAGE_REQUEST = rx(
-    r"\b(?:write|appeals?|letters?|faxes|emails?|telegrams?)\b[^.\n]{0,120}?\bin\s+(?P<list>(?:[A-Z][a-z]+(?:,\s*|\s+(?:or|and)\s+))*[A-Z][a-z]+)"
+    r"\b(?:[Ww]rite|WRITE|appeals?|letters?|faxes|emails?|telegrams?)\b[^.\n]{0,120}?\bin\s+(?:either\s+)?"
+    r"(?P<list>(?:[A-Z][a-z]+(?:,\s*|\s+(?:or|and)\s+))*[A-Z][a-z]+)"
     r"(?:,?\s+(?:or|and)\s+(?:in\s+)?your own(?: language)?)?",
-    r"\b[ée]crivez\b[^.\n]{0,80}?\ben\s+(?P<list_fr>[\w ,]+?)(?:\s+ou dans votre (?:propre )?langue)",
-    r"\bescriban?\b[^.\n]{0,80}?\ben\s+(?P<list_es>[\w ,]+?)(?:\s+o en su (?:propio )?idioma)",
+    r"(?i:\bpreferred languages? (?:to address|for) (?:the )?targets?\s*:\s*)(?P<list_pref>[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*)",
+    r"(?i:\b[ée]crivez\b[^.\n]{0,80}?\ben\s+)(?P<list_fr>[\w ,]+?)(?i:\s+ou dans votre (?:propre )?langue)",
+    r"(?i:\bescriban?\b[^.\n]{0,80}?\ben\s+)(?P<list_es>[\w ,]+?)(?i:\s+o en su (?:propio )?idioma)",
     flags=0,
 )
 OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:propio )?idioma")
 
 # Group headings under which asks sit: "urging the Chinese authorities to:".
 ASK_GROUP = rx(
-    r"\b(?:urging|calling on|asking|to|appeals? to)\s+(?:the\s+)?(?P<group>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+"
+    r"\b(?:urging|calling on|asking|to|appeals? to|urges|calls on)\s+(?:the\s+)?(?P<group>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+"
     r"(?:authorities|government|officials|police|president|prosecutor|authority))\b",
+    r"\b(?:urging|calling on|asking|urges|calls on|call on)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+    r"\b(?:aux|à l[ae'’]\s?|a las?|a los)\s*(?P<group6>(?:autorités|autoridades|gouvernement|gobierno)\s+[\w-]+)",
     r"^\W*appeals? to\s+(?:the\s+)?(?P<group2>[^:\n]{2,60}?)\s*:\s*$",
     r"^\W*llamamientos a\s+(?:las?\s+)?(?P<group3>[^:\n]{2,60}?)\s*:\s*$",
     r"^\W*appels? [àa]\s+(?:l[ae]s?\s+|l')?(?P<group4>[^:\n]{2,60}?)\s*:\s*$",
@@ -182,10 +203,11 @@ ASK_GROUP = rx(
 )
 
 # Bullets and list marks before an ask.
-BULLET = re.compile(r"^\s*(?:[-*•▪◦‣●○■□➢➤►–—]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+")
+BULLET = re.compile(r"^\s*(?:(?:[-*•▪◦‣●○■□➢➤►–—]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+|[（(]?[一二三四五六七八九十]{1,3}[、.）)]\s*)")
 
 # Verbs that open a recommended action (imperative or participle).
 ASK_VERBS = (
+    "que de "
     "abide allow bring call calling cease commute conduct demand disclose do drop end ensure "
     "establish express expressing free give grant guarantee halt hold immediately investigate "
     "lift let make not note noting overturn permit prevent protect provide publicly put quash "
@@ -195,7 +217,10 @@ ASK_VERBS = (
 
 # Who demands what in press releases: "X should …", "HRW calls on X to …".
 SHOULD = re.compile(r"\b(?:should|must|needs? to|ought to)\s+(?:immediately\s+|urgently\s+|also\s+|not\s+)?[a-z]")
-CALLS_ON = re.compile(r"\b(?:calls?|called|urges?|urged|appeals?) (?:on|upon)?\s*(?:the\s+)?[A-Z][\w'’ ]{1,60}?\s+to\s+[a-z]")
+# "…the two women must be given access to medical care": a demand whatever the subject
+SHOULD_PASSIVE = re.compile(r"\b(?:should|must)\s+(?:immediately\s+|urgently\s+)?be\s+(?:immediately\s+)?(?:given|granted|released|"
+                            r"allowed|freed|protected|provided|permitted|transferred|investigated|dropped|quashed)\b")
+CALLS_ON = re.compile(r"\b(?:calls?|calling|called|urges?|urging|urged|appeals?) (?:on|upon)?\s*(?:the\s+)?[A-Z][\w'’ ]{1,60}?\s+to\s+[a-z]")
 REQUEST_LEAD = re.compile(
     r"\b(?:we|I)\s+(?:(?:respectfully|strongly|urgently|therefore|also)\s+)*"
     r"(?:write to (?:request|urge|ask)|request|urge|ask|call on|appeal to|implore)\s+"

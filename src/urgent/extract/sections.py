@@ -157,16 +157,14 @@ class Scanner:
         if self.out.action_start is None:
             self.out.action_start = line.start
         self.out.action_lines.append(line)
-        g = ASK_GROUP.search(line.text)
-        self.group = group_name(g.group("group")) if g and g.group("group") else None
+        self.group = _group_of(line.text)
 
     def _appeals_heading(self, line: Line) -> None:
         self._close()
         if self.out.action_start is None:
             self.out.action_start = line.start
         s = line.stripped
-        g = ASK_GROUP.search(s)
-        name = next((g.group(k) for k in ("group", "group2", "group3", "group4") if g and g.group(k)), None)
+        name = _group_raw(s)
         if name and not find_dates(name) and not re.search(r"\bbefore\b|\bavant\b|\bantes\b", name, re.I):
             self.group = group_name(name)
             self.state = "group"  # asks, then the targets, of this group
@@ -231,6 +229,9 @@ class Scanner:
         # A name after an address line may be an address ("Above Pasteur Intersection");
         # after contact details or a blank line it starts the next addressee.
         starts_new = kind in ("title", "org", "mixed") or (kind == "name" and (self.block is None or self.block.contacts or blank_before))
+        if kind == "address" and not note and self.block and self.block.contacts and not CONTACT_LABEL.search(s) \
+                and not SALUTATION_LABEL.match(s) and not LETTER_OPENING.match(s):
+            starts_new = True  # addresses come before contact lines, not after
         if self.block and (self.block.closed or (self.block.complete and starts_new)):
             self._close()
         if self.block is None:
@@ -243,7 +244,7 @@ class Scanner:
             self.block.closed = True
         elif kind == "address" or CONTACT_LABEL.search(s):
             self.block.complete = True
-            self.block.contacts = self.block.contacts or bool(CONTACT_LABEL.search(s) or re.search(r"@|\d{5}", s))
+            self.block.contacts = self.block.contacts or bool(CONTACT_LABEL.search(s) or "@" in s)
 
     _in_copies = _in_targets
 
@@ -300,6 +301,16 @@ class Scanner:
         block = Block([(ln.start, ln.end) for ln in picked], "appeal", None,
                       salutation=(opening.start, opening.end), complete=True)
         self.out.blocks.insert(0, block)
+
+
+def _group_raw(text: str) -> str | None:
+    g = ASK_GROUP.search(text)
+    return next((v for v in g.groupdict().values() if v), None) if g else None
+
+
+def _group_of(text: str) -> str | None:
+    raw = _group_raw(text)
+    return group_name(raw) if raw else None
 
 
 def _is_prose(s: str) -> bool:
