@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from urgent.extract.context import Context
+from urgent.extract.context import Context, Line
 from urgent.extract.dates import find_dates
 from urgent.extract.patterns import (
     DATELINE,
@@ -25,6 +25,7 @@ from urgent.extract.patterns import (
     ORG_NAME,
     ORGANISATION_RES,
     PRESS_CUES,
+    PRESS_LABEL,
     RE_LINE,
     UA_NUMBER,
 )
@@ -100,6 +101,16 @@ def organisation(ctx: Context, doc_kind: str) -> str | None:
     if best:
         ctx.mark("organisation", best[2], best[3])
         return best[1]
+    # a masthead: the first line names the organisation, and the text names it again
+    first = ctx.lines[0] if ctx.lines else None
+    if first and len(first.stripped) <= 60 and not find_dates(first.text):
+        name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", first.stripped)  # "… (GCHR)"
+        if len(name) >= 3 and text.count(name) >= 2 and not _headline_with_verb(name):
+            ctx.mark("organisation", first.start, first.start + len(name))
+            return name
+    # an Urgent Action without a name on it: the format is Amnesty's
+    if doc_kind in ("urgent_action", "further_information"):
+        return "Amnesty International"  # inferred: no span
     # an organisation that "said today" or signs the letter
     m = re.search(r"\b(?P<org>(?:[A-Z][\w'’&-]+\s+){1,6}?(?:[A-Z][\w'’&-]+))\s+(?:said|says|stated) today", text)
     if m and ORG_NAME.fullmatch(m.group("org")):
@@ -108,6 +119,10 @@ def organisation(ctx: Context, doc_kind: str) -> str | None:
     if ctx.meta.sitename:
         return ctx.meta.sitename
     return None
+
+
+def _headline_with_verb(s: str) -> bool:
+    return bool(re.search(r"\b(?:is|are|was|were|has|have|will|should|must)\b", s))
 
 
 # -- title --------------------------------------------------------------------
@@ -130,7 +145,8 @@ def title(ctx: Context, doc_kind: str) -> str | None:
             if m and found and found[-1][1] >= len(line.text.rstrip()) - 1:
                 a = line.start + line.text.find(line.stripped) + m.end()
                 b = line.start + found[-1][0]
-                if len(ctx.text[a:b].strip(" -–,")) >= 4:
+                middle = ctx.text[a:b]
+                if len(middle.strip(" -–,")) >= 4 and not re.search(r"\w\s*:", middle):
                     return _title(ctx, a, b)
         # 3. the first capitalised line after the "URGENT ACTION" heading
         for i, line in enumerate(lines[:25]):
@@ -152,23 +168,44 @@ def title(ctx: Context, doc_kind: str) -> str | None:
         for line in lines[:60]:
             if RE_LINE.match(line.stripped):
                 return _title(ctx, line.start, line.end)
-    # 6. the page title from HTML metadata, without the site name
+    # 6. a press release: the headline after "FOR IMMEDIATE RELEASE", or above the date line
+    if doc_kind in ("press_release", "other"):
+        for i, line in enumerate(lines[:30]):
+            if PRESS_LABEL.match(line.stripped):
+                for nxt in lines[i + 1 : i + 5]:
+                    if _headline(nxt.stripped) and not re.search(r"[:：]\s*\S", nxt.stripped[:12]):
+                        return _title(ctx, nxt.start, nxt.end)
+        for i, line in enumerate(lines[1:30], 1):
+            if _is_date_line(line.stripped) and _headline(lines[i - 1].stripped) \
+                    and len(lines[i - 1].stripped.split()) >= 4:
+                return _title_line(ctx, lines[i - 1])
+    # 7. the page title from HTML metadata, without the site name
     if ctx.meta.title:
         wanted = _SITE_SUFFIX.sub("", ctx.meta.title).strip()
         at = ctx.find(wanted)
         if at >= 0:
             return _title(ctx, at, at + len(wanted))
         return wanted
-    # 7. the first line that reads like a headline
+    # 8. the first line that reads like a headline (a few words at least: not a menu)
     for line in lines[:15]:
         s = line.stripped
-        if _headline(s) and not DATELINE.match(s):
-            end = line.end
-            m = _SITE_SUFFIX.search(line.text)
-            if m and ("|" in m.group() or ORG_NAME.search(m.group())):
-                end = line.start + m.start()
-            return _title(ctx, line.start, end)
+        if _headline(s) and not DATELINE.match(s) and (len(s.split()) >= 4 or not s.isascii()):
+            return _title_line(ctx, line)
     return None
+
+
+def _title_line(ctx: Context, line: Line) -> str:
+    """A headline line without the site name a web page adds: "… | Human Rights Watch"."""
+    end = line.end
+    m = _SITE_SUFFIX.search(line.text)
+    if m and ("|" in m.group() or ORG_NAME.search(m.group())):
+        end = line.start + m.start()
+    return _title(ctx, line.start, end)
+
+
+def _is_date_line(s: str) -> bool:
+    found = find_dates(s)
+    return bool(found) and found[0][0] <= 2 and len(s) - (found[0][1] - found[0][0]) <= 16
 
 
 def _headline(s: str) -> bool:
@@ -230,28 +267,35 @@ def _index(ctx: Context, m: re.Match[str]) -> str:
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/")
 
 
+_DATELINE_DATE = re.compile(r"^\s*(?:\(?[A-Z][\w .'’-]{1,30}\)?,?\s+)?$")
+
+
 def issued(ctx: Context) -> date | None:
     text = ctx.text
-    # 1. a labelled date: "Issue Date: 6 July 2016", "Date: …"
+    # 1. a labelled date: "Issue Date: 6 July 2016", "Date: …", "배포일: …"
     for m in ISSUE_LABEL.finditer(text):
         found = find_dates(text, m.end(), min(len(text), m.end() + 40))
         if found and found[0][0] - m.end() < 4:
             return _date(ctx, "issued", found[0])
-    # 2. a date alone on one of the first lines (or after an UA number)
-    for line in ctx.lines[:10]:
-        found = find_dates(text, line.start, line.end)
-        if not found:
-            continue
-        s, e, d = found[0]
-        rest = (text[line.start : s] + text[e : line.end]).strip(" ,.-–")
-        if len(rest) <= 12 or UA_NUMBER.search(rest) or PRESS_CUES.match(rest):
-            return _date(ctx, "issued", found[0])
-    # 3. the date in the page's metadata
+    # 2. the date in the document's metadata (HTML, PDF, e-mail)
     if ctx.meta.date:
         try:
             return date.fromisoformat(ctx.meta.date[:10])
         except ValueError:
             pass
+    # 3. a date alone on one of the first lines, or after an UA number, or a dateline
+    #    ("Beirut, 24 October 2013 - …", "(Seoul, March 3, 2017) –")
+    for line in ctx.lines[:12]:
+        found = find_dates(text, line.start, line.end)
+        if not found:
+            continue
+        s, e, _d = found[0]
+        before, after = text[line.start : s], text[e : line.end]
+        rest = (before + after).strip(" ,.-–")
+        if len(rest) <= 16 or UA_NUMBER.search(before):
+            return _date(ctx, "issued", found[0])
+        if _DATELINE_DATE.match(before) and re.match(r"^\s*\)?\s*[-–—:]\s", after):
+            return _date(ctx, "issued", found[0])
     # 4. a date in the page's address: ".../news/2015/11/24/..."
     m = _URL_DATE.search(text[:2000])
     if m:

@@ -192,9 +192,9 @@ OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:pro
 
 # Group headings under which asks sit: "urging the Chinese authorities to:".
 ASK_GROUP = rx(
-    r"\b(?:urging|calling on|asking|to|appeals? to|urges|calls on)\s+(?:the\s+)?(?P<group>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+"
+    r"\b(?:urging|calling on|asking|urges|calls on|call on)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})",
+    r"\b(?:urging|calling on|asking|to|appeals? to|urges|calls on)\s+(?:the\s+)?(?P<group>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+"
     r"(?:authorities|government|officials|police|president|prosecutor|authority))\b",
-    r"\b(?:urging|calling on|asking|urges|calls on|call on)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
     r"\b(?:aux|à l[ae'’]\s?|a las?|a los)\s*(?P<group6>(?:autorités|autoridades|gouvernement|gobierno)\s+[\w-]+)",
     r"^\W*appeals? to\s+(?:the\s+)?(?P<group2>[^:\n]{2,60}?)\s*:\s*$",
     r"^\W*llamamientos a\s+(?:las?\s+)?(?P<group3>[^:\n]{2,60}?)\s*:\s*$",

@@ -15,7 +15,7 @@ from urgent.record import Signatory, Target
 def targets(ctx: Context, layout: Layout) -> list[Target]:
     out: list[Target] = []
     for block in layout.blocks:
-        region = geo.country_of(block.group.split()[0]) if block.group else None
+        region = _group_country(block.group)
         p = BlockReader(ctx.text, region).read(block.lines)
         if block.salutation and not p.salutation:
             a, b = block.salutation
@@ -27,6 +27,12 @@ def targets(ctx: Context, layout: Layout) -> list[Target]:
             continue
         out.append(_target(ctx, p, block.role, block.group, len(out), region))
     return out
+
+
+def _group_country(group: str | None) -> str | None:
+    """"Chinese authorities" → CN, "authorities in Bahrain" → BH."""
+    found = geo.find_countries(group) if group else []
+    return found[0].code if found else None
 
 
 def _valid(p: Parsed) -> bool:
@@ -89,6 +95,13 @@ def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
         s = ln.stripped
         if re.match(r"^\W*(?:cc|copies|copy|encl|p\.?s)\b", s, re.I) or len(s) > 160:
             break
+        if re.fullmatch(r"[\u4e00-\u9fff\uac00-\ud7af]{2,4}", s) and not out:
+            start = ln.start + ln.text.find(s)
+            ctx.mark(f"signatories[{len(out)}].name", start, start + len(s))
+            out.append(Signatory(name=s, title=None))  # 白安娜 / 人权观察中国部主任
+            continue
+        if re.match(r"^\W*(?:敬礼|此致)\W*$", s):
+            continue
         body, cut, _ = strip_honorific(s)
         words = body.split()
         n = name_words(words)
