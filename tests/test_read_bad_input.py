@@ -6,6 +6,7 @@ denial of service for the whole import.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 import time
@@ -258,6 +259,20 @@ def test_email_with_only_an_image_attachment() -> None:
     assert read_error(message.as_bytes()) == ("e-mail has no text body and no readable attachment")
 
 
+def test_email_whose_only_attachment_is_encrypted_says_so() -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "a@example.org"
+    message["Subject"] = "UA"
+    message.set_content("")
+    encrypted = make_pdf(StandardEncryption(userPassword="secret", ownerPassword="owner"))
+    message.add_attachment(encrypted, maintype="application", subtype="pdf", filename="ua.pdf")
+    assert read_error(message.as_bytes()) == (
+        "e-mail attachment: encrypted PDF: it needs a password"
+    )
+
+
 # The dispatcher --------------------------------------------------------------
 
 
@@ -281,3 +296,33 @@ def test_library_error_messages_are_shortened(monkeypatch: pytest.MonkeyPatch) -
     message = read_error(b"Urgent action", "ua.txt")
     assert message.startswith("could not read text: bad value xxx")
     assert len(message) < 150
+
+
+# Inputs that make naive parsers quadratic -------------------------------------
+
+MB = 1_000_000
+HEAD = b"From: ua@example.org\nMIME-Version: 1.0\n"
+SLOW_INPUTS = {
+    "folded-subject": HEAD + b"Subject: x\n" + b" y\n" * (MB // 3) + b"\nbody",
+    "encoded-words": HEAD + b"Subject: " + b"=?utf-8?q?abc?= " * (MB // 16) + b"\n\nbody",
+    "content-type-params": HEAD + b"Content-Type: text/plain; " + b"a=b; " * (MB // 5) + b"\n\nx",
+    "open-template-tags": b"{{" * MB,
+    "open-comments": b"# Title\n" + b"<!--" * (MB // 4),
+    "spaces-before-text": b"<html><body><p>Appeal" + b" \t" * MB + b"x</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("data", SLOW_INPUTS.values(), ids=SLOW_INPUTS.keys())
+def test_pathological_input_is_read_in_linear_time(data: bytes) -> None:
+    start = time.perf_counter()
+    with contextlib.suppress(ReadError):
+        read_raw(data, "ua.md")
+    assert time.perf_counter() - start < 2
+
+
+def test_email_with_thousands_of_parts_is_refused_before_parsing() -> None:
+    parts = b"--X\nContent-Type: text/plain\n\nhi\n" * 30_000
+    data = HEAD + b"Content-Type: multipart/mixed; boundary=X\n\n" + parts + b"--X--\n"
+    start = time.perf_counter()
+    assert read_error(data) == "e-mail with over 2,000 MIME parts: not a message we can read"
+    assert time.perf_counter() - start < 1

@@ -192,6 +192,11 @@ def test_unicode_with_and_without_bom(
     assert (raw.text, raw.encoding, raw.format) == (text, reported, "text")
 
 
+def test_utf16_chinese_with_bom_is_not_taken_for_binary(tmp_path: Path) -> None:
+    raw = read_file(tmp_path, "ua.txt", b"\xff\xfe" + CHINESE.encode("utf-16-le"))
+    assert (raw.text, raw.encoding) == (CHINESE, "utf-16-le")
+
+
 def test_utf8_with_a_stray_cp1252_byte_keeps_both(tmp_path: Path) -> None:
     data = "Libérez José Núñez, détenu à Bogotá ".encode() + b"\x93now\x94.\n"
     raw = read_file(tmp_path, "ua.txt", data)
@@ -236,6 +241,10 @@ def test_pdf_is_sniffed_from_its_bytes_whatever_the_name(name: str | None) -> No
 def test_pdf_header_after_junk_within_the_first_kilobyte() -> None:
     data = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n" + two_page_pdf()
     assert "URGENT ACTION" in read_raw(data, None).text
+
+
+def test_pdf_padded_with_nuls_after_its_end_is_read() -> None:
+    assert "URGENT ACTION" in read_raw(two_page_pdf() + bytes(4096), "ua.pdf").text
 
 
 def test_read_gives_cleaned_pdf_text(tmp_path: Path) -> None:

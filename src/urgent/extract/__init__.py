@@ -84,9 +84,10 @@ _NEGATED = re.compile(r"\b(?:without|free from|free of|no risk of)\b[^.,;]{0,25}
 def _risks(ctx: Context, layout: sections.Layout, r: Record) -> list[str]:
     """Risks named in the running text (addressee blocks and signatures excluded)."""
     found: dict[str, tuple[int, int]] = {}
+    asks = [ctx.spans[f"asks[{i}].text"] for i in range(len(r.asks)) if f"asks[{i}].text" in ctx.spans]
     for s in ctx.sentences:
-        if layout.in_blocks(s.start):
-            continue
+        if layout.in_blocks(s.start) or any(a <= s.start < b for a, b in asks):
+            continue  # what is asked for is not what people face
         for kind, pattern in RISK_RULES.items():
             if kind in found:
                 continue

@@ -38,18 +38,24 @@ unionists brothers sisters siblings sons daughters teenagers boys girls youths n
 soldiers conscripts fishermen dissidents critics pastors believers practitioners
 personas hombres mujeres refugiados migrantes detenidos presos activistas estudiantes periodistas
 personnes hommes femmes réfugiés détenus prisonniers militants étudiants journalistes
+leaders líderes lideresas dirigentes defensores defensoras militantes indígenas campesinos
+défenseurs défenseures manifestants opposants
 """.split()) | {"asylum seekers", "human rights defenders", "family members", "trade unionists"}
+# "선원 7명", "七名", "二人": counts in Korean and Chinese.
+CJK_COUNT = re.compile(r"(?P<n>\d{1,5}|[一二三四五六七八九十两]{1,3})\s*(?P<noun>명|名|人)(?![권])")
+CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _NUMBER = re.compile(
     r"(?P<al>\b(?:at least|more than|over|no fewer than|not less than|au moins|plus de|al menos|m[aá]s de)\s+)?"
     rf"(?<![\w-])(?P<n>\d{{1,5}}|(?:{_TENS})-(?:{_UNITS})|[^\W\d_]+)(?![\w-])",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\s,.;:()]+")
+_WORD = re.compile(r"[^\s,.;:()/]+")
 _BREAK = frozenset("of in from and at to who were was are is had have with for by on or".split())
 
-NAME_LABEL = re.compile(r"^\W*(?:names?|nombres?|noms?)\s*:\s*(?P<v>.+)$", re.IGNORECASE | re.MULTILINE)
-GENDER_MARK = re.compile(r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme)\)", re.IGNORECASE)
+NAME_LABEL = re.compile(r"^\W*(?:names?(?: and pronouns?)?|nombres?|noms?)\s*:\s*(?P<v>.+)$", re.IGNORECASE | re.MULTILINE)
+GENDER_MARK = re.compile(r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme|[a-z]+/[a-z]+(?:/[a-z]+)?)\)",
+                         re.IGNORECASE)
 # "Ali Hassan (m)", "Mehmet ALKAN, aged 34": a name with a gender or an age.
 MARKED_NAME = re.compile(
     r"(?P<name>\b[A-Z][\w'’-]+(?:[ \t]+(?:al-|el-|bin |ibn |de |da |del |van |von )?[A-Z][\w'’-]+){1,4})"
@@ -58,7 +64,7 @@ MARKED_NAME = re.compile(
 
 
 def people(ctx: Context, layout: Layout, title: tuple[int, int] | None) -> People:
-    names = _names(ctx)
+    names = _names(ctx, layout)
     found = None
     scopes = []
     if title:
@@ -86,24 +92,38 @@ def _lead(ctx: Context, layout: Layout) -> tuple[int, int]:
     """The first paragraphs of running text: where a document says who is at risk."""
     text = ctx.text
     end = layout.action_start if layout.action_start else len(text)
-    first = next((s.start for s in ctx.sentences if len(s.text.split()) >= 8), 0)
+    # not a network UA's header of names ("Mehmet ALKAN, aged 34 / and at least three others")
+    first = next((s.start for s in ctx.sentences if len(s.text.split()) >= 8 and not MARKED_NAME.search(
+        text, _paragraph_start(text, s.start), s.end)), 0)
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", text[first:end])]
     stop = first + paragraphs[1] if len(paragraphs) >= 2 else end
     return first, min(end, max(stop, first + 600))
 
 
+def _paragraph_start(text: str, offset: int) -> int:
+    at = text.rfind("\n\n", 0, offset)
+    return 0 if at < 0 else at + 2
+
+
 def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, int] | None:
     """The first "N <people>" in text[start:end]: (count, at least?, span)."""
     text = ctx.text
+    for m in CJK_COUNT.finditer(text, start, end):
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else _cjk_number(raw)
+        if n:
+            return n, False, m.start("n"), m.end("noun")
     for m in _NUMBER.finditer(text, start, end):
         raw = m.group("n")
+        if text[m.end("n") : m.end("n") + 1] == "/" or text[max(0, m.start("n") - 1) : m.start("n")] == "/":
+            continue  # part of an index or a date: "EUR 46/5934/2022"
         n = int(raw) if raw.isdigit() else _word_number(raw)
         if not n or n > 100000 or raw.lower() in ("a", "an", "un", "une", "una", "uno"):
             continue
         words = [w for w in _WORD.finditer(text, m.end("n"), min(end, m.end("n") + 80))][:5]
         for k, w in enumerate(words[:4]):
             between = text[m.end("n") : w.start()]
-            if w.group().lower() in _BREAK or "\n" in between or re.search(r"[,.;:()]", between):
+            if w.group().lower() in _BREAK or "\n" in between or re.search(r"[,.;:()/]", between):
                 break
             if w.group().lower() in MONTH_NUMBER:
                 break  # "8 March": a date
@@ -111,6 +131,16 @@ def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, in
             for noun, noun_end in ((two, words[k + 1].end() if two else 0), (w.group(), w.end())):
                 if noun and (noun.lower() in PEOPLE_NOUNS or _demonym_plural(noun)):
                     return n, bool(m.group("al")), m.start("n"), noun_end
+    return None
+
+
+def _cjk_number(raw: str) -> int | None:
+    if raw in CJK_DIGITS:
+        return CJK_DIGITS[raw]
+    if len(raw) == 2 and raw[0] == "十":
+        return 10 + CJK_DIGITS.get(raw[1], 0)
+    if len(raw) >= 2 and raw[1] == "十":
+        return CJK_DIGITS.get(raw[0], 0) * 10 + (CJK_DIGITS.get(raw[2], 0) if len(raw) == 3 else 0)
     return None
 
 
@@ -126,13 +156,17 @@ def _word_number(raw: str) -> int | None:
 
 
 def _demonym_plural(noun: str) -> bool:
-    from urgent.extract.geo import countries
+    """"North Koreans", "Eritreans": people of a country (the adjective "Russian" is not)."""
+    key = noun.lower().replace("’", "'")
+    hit = geo.countries().get(key)
+    return bool(hit and hit[1] == "demonym" and (key.endswith("s") or key in _INVARIANT_DEMONYMS))
 
-    hit = countries().get(noun.lower().replace("’", "'"))
-    return bool(hit and hit[1] == "demonym")
+
+_INVARIANT_DEMONYMS = frozenset("chinese japanese vietnamese burmese sudanese lebanese congolese "
+                                "togolese senegalese taiwanese nepalese sri lankan swiss".split())
 
 
-def _names(ctx: Context) -> list[str]:
+def _names(ctx: Context, layout: Layout) -> list[str]:
     names: list[str] = []
     # 1. "Name: Ali Hassan Mahmoud (m)" / "Names: …, … and …"
     for m in NAME_LABEL.finditer(ctx.text):
@@ -148,6 +182,19 @@ def _names(ctx: Context) -> list[str]:
     if names:
         return names
     # 2. names marked with a gender or an age: "Ali Hassan (m)", "Mehmet ALKAN, aged 34"
+    found = _marked_names(ctx, names)
+    if found:
+        return found
+    # 3. Amnesty writes the family name of people at risk in capitals: "Luz Marina YATACUÉ"
+    found = _capital_names(ctx, layout, names)
+    if found:
+        return found
+    # 4. who is to be released, or who the document is about: "release A, B and C",
+    #    "human rights defender Mr Hussain Jaffar Al-Sayegh"
+    return _names_in_context(ctx, layout, names)
+
+
+def _marked_names(ctx: Context, names: list[str]) -> list[str]:
     for m in MARKED_NAME.finditer(ctx.text):
         start, end = m.start("name"), m.end("name")
         for c in geo.find_countries(ctx.text, start, end):
@@ -166,3 +213,94 @@ def _is_place_or_org(raw: str) -> bool:
     from urgent.extract.addressee import word_kind
 
     return any(word_kind(w) in ("org", "title", "street") for w in raw.split()) or bool(geo.country_of(raw))
+
+
+_CAPS_NAME = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][a-zà-ÿ'’-]+[ \t]+){1,3}(?:(?:al-|el-|de |del |da )?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)"
+    r"(?:[ \t-]+[A-ZÀ-Þ][A-ZÀ-Þ'’]+){0,2})(?![\w-])"
+)
+_OFFICIAL_BEFORE = re.compile(r"\b(?:president|minister|governor|director|prosecutor|ambassador|general|judge|"
+                              r"presidente|ministro|ministre|gobernador|fiscal|juez)\s+$", re.IGNORECASE)
+
+
+def _capital_names(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
+    end = layout.action_start if layout.action_start is not None else len(ctx.text)
+    for m in _CAPS_NAME.finditer(ctx.text, 0, end):
+        raw = m.group("name")
+        caps = [w for w in re.split(r"[ \t-]+", raw) if w.isupper() and len(w) >= 2]
+        if not caps or any(w in ("UA", "AI", "UN", "ASA", "AMR", "EUR", "AFR", "MDE") for w in caps):
+            continue
+        if layout.in_blocks(m.start()) or _OFFICIAL_BEFORE.search(ctx.text[max(0, m.start() - 25) : m.start()]):
+            continue
+        if _is_place_or_org(raw) or raw in names:
+            continue
+        ctx.mark(f"people.names[{len(names)}]", m.start("name"), m.end("name"))
+        names.append(raw)
+    return names
+
+
+_NAME_TOKEN = r"(?:[A-Z][\w'’-]+)"
+_PERSON = rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|ibn|al|el|de|da|del|van|von|ben|abu)[ \t]+)?{_NAME_TOKEN}){{1,3}}"
+_RELEASE_LIST = re.compile(
+    rf"\b(?i:release|free|releasing|freeing|libérer|liberar|liberen)\s+(?:immediately\s+(?:and\s+unconditionally\s+)?)?"
+    rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+(?:and|et|y)\s+{_PERSON})?)"
+)
+_OCCUPATION = (r"(?:human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
+               r"pastor|trade unionist|prisoner of conscience|musician|artist|doctor|academic|reporter)")
+_APPOSITIVE = re.compile(
+    rf"\b{_OCCUPATION}(?:\s+and\s+{_OCCUPATION})?\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{_PERSON})"
+)
+_CJK_PERSON = re.compile(r"(?:律师|维权人士|活动人士|记者|牧师|人权捍卫者)(?P<a>[\u4e00-\u9fff]{2,3})(?=[，。、和及与的被]|$)|"
+                         r"(?P<b>[\u4e00-\u9fff]{2,3})(?:律师|女士|先生|牧师|记者)")
+
+
+def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
+    text = ctx.text
+    for m in _RELEASE_LIST.finditer(text):
+        if layout.in_blocks(m.start()):
+            continue
+        for part in re.finditer(_PERSON, m.group("list")):
+            raw = part.group()
+            if raw not in names and not _is_place_or_org(raw) and raw.split()[0] not in ("The", "All"):
+                a = m.start("list") + part.start()
+                ctx.mark(f"people.names[{len(names)}]", a, a + len(raw))
+                names.append(raw)
+    if names:
+        return names
+    # the person the document is about, named first; a later, fuller form of the same name wins
+    best: re.Match[str] | None = None
+    for m in _APPOSITIVE.finditer(text):
+        raw = m.group("name")
+        if layout.in_blocks(m.start()) or _is_place_or_org(raw):
+            continue
+        if best is None:
+            best = m
+        else:
+            a, b = best.group("name").split(), raw.split()
+            if a[0] == b[0] and a[-1] == b[-1] and len(b) > len(a):
+                best = m
+    if best:
+        ctx.mark("people.names[0]", best.start("name"), best.end("name"))
+        names.append(best.group("name"))
+    if names or ctx.language != "zh":
+        return names
+    for m in _CJK_PERSON.finditer(text):
+        key = "a" if m.group("a") else "b"
+        start, end = m.start(key), m.end(key)
+        while start < end - 1 and text[start] not in CHINESE_SURNAMES:
+            start += 1  # "和赵敏" → "赵敏"
+        raw = text[start:end]
+        if len(raw) >= 2 and raw[0] in CHINESE_SURNAMES and raw not in names and not layout.in_blocks(m.start()):
+            ctx.mark(f"people.names[{len(names)}]", start, end)
+            names.append(raw)
+    return names
+
+
+# The commonest Chinese family names: a Chinese personal name starts with one.
+CHINESE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛"
+    "曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
+    "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)

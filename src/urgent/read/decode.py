@@ -74,8 +74,8 @@ _LATIN_SINGLE_BYTE = frozenset(
 
 _BOM_STARTS = tuple(bom for bom, _ in _BOMS)
 # C0 controls other than tab, newline, form feed (the PDF page break) and
-# carriage return (turned into newlines); plus DEL and the C1 range, which a
-# right decoding of a text document does not produce.
+# carriage return (turned into newlines), DEL and the C1 range: a right
+# decoding of a text document does not produce them.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
@@ -171,13 +171,7 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             return _check(text, encoding), encoding
-    try:
-        # Fast path: no detector call for the files most of the corpus is made of.
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return _check(text, "utf-8"), "utf-8"
+    # Strict UTF-8 has failed already (decode_text's fast path).
     if declared:
         decoded = _decode_declared(data, declared)
         if decoded is not None:
@@ -276,17 +270,17 @@ def _detect(data: bytes) -> tuple[str, str]:
 
 def _latin_read_as_cjk(text: str) -> bool:
     """Mostly ASCII letters, with the non-ASCII characters stuck inside words."""
-    runs = _NON_ASCII.findall(text)
+    runs = list(_NON_ASCII.finditer(text))
     if not runs:
         return False
     ascii_letters = len(_ASCII_LETTERS.findall(text))
-    other_letters = sum(char.isalpha() for run in runs for char in run)
+    other_letters = sum(char.isalpha() for run in runs for char in run.group())
     if ascii_letters < 4 * other_letters:
         return False
     glued = sum(
         _ascii_letter(text[run.start() - 1 : run.start()])
         or _ascii_letter(text[run.end() : run.end() + 1])
-        for run in _NON_ASCII.finditer(text)
+        for run in runs
     )
     return glued > len(runs) / 2
 
@@ -314,7 +308,9 @@ def _prefer_cp1252(
 
 def _check(text: str, encoding: str) -> str:
     if _garbage_share(text) > _GARBAGE_SHARE:
-        raise ReadError(f"undecodable text: mostly control characters or garbage as {encoding}")
+        raise ReadError(
+            f"undecodable text: mostly control characters or garbage (read as {encoding})"
+        )
     return text
 
 

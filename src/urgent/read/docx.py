@@ -33,9 +33,15 @@ _P, _TBL, _TR, _TC, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t"
 _TXBX = f"{_W}txbxContent"
 _CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
 _CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
-# Skipped inside a paragraph: text boxes are read as blocks of their own, and
-# mc:Fallback repeats the mc:Choice content for old readers.
-_SKIP = frozenset({_TXBX, f"{_MC}Fallback", f"{_W}del", f"{_W}instrText", f"{_W}pPr", f"{_W}rPr"})
+# Skipped inside a paragraph: text boxes are read as blocks of their own;
+# mc:Fallback repeats the mc:Choice content for old readers; tracked deletions
+# and the old place of moved text are not the document's text.
+_SKIP = frozenset(
+    {
+        _TXBX, f"{_MC}Fallback", f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}pPr",
+        f"{_W}rPr",
+    }
+)  # fmt: skip
 
 
 def read_docx(data: bytes) -> RawText:

@@ -44,7 +44,7 @@ _SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".markdo
 # The stdlib parses some headers in quadratic time: 3 MB of encoded words in a
 # Subject take 85 s, of Content-Type parameters 4 min. The headers we read are
 # cut to a length no real message needs.
-MAX_HEADER_BYTES = 16 * 1024
+MAX_HEADER_BYTES = 4 * 1024
 # The parser spends ~0.2 ms a part; a UA has a handful.
 MAX_PARTS = 2000
 _READ_HEADERS = re.compile(
@@ -59,7 +59,13 @@ def read_email(data: bytes) -> RawText:
     meta = _headers(message)
     text, encoding = _body(message)
     if len("".join(text.split())) < MIN_BODY_CHARS:
-        attached = _first_attachment(message)
+        try:
+            attached = _first_attachment(message)
+        except ReadError as exc:
+            if text.strip():
+                attached = None  # the short body is still better than nothing
+            else:
+                raise ReadError(f"e-mail attachment: {exc}") from None
         if attached is not None:
             return RawText(attached.text, "email", _merge(meta, attached.meta), attached.encoding)
     if not text.strip():
@@ -68,18 +74,17 @@ def read_email(data: bytes) -> RawText:
 
 
 def _bound_headers(data: bytes) -> bytes:
-    long_fields = [
-        m for m in _READ_HEADERS.finditer(data) if m.end() - m.start() > MAX_HEADER_BYTES
-    ]
-    if not long_fields:
+    # Every line starting with "--" may be a MIME boundary: an upper bound on the parts.
+    if data.count(b"\n--") > MAX_PARTS:
+        raise ReadError(f"e-mail with over {MAX_PARTS:,} MIME parts: not a message we can read")
+    fields = [m for m in _READ_HEADERS.finditer(data) if m.end() - m.start() > MAX_HEADER_BYTES]
+    if not fields:
         return data
     parts: list[bytes] = []
     position = 0
-    for field in long_fields:
-        parts += [
-            data[position : field.start()],
-            data[field.start() : field.start() + MAX_HEADER_BYTES],
-        ]
+    for field in fields:
+        parts.append(data[position : field.start()])
+        parts.append(data[field.start() : field.start() + MAX_HEADER_BYTES])
         position = field.end()
     parts.append(data[position:])
     return b"".join(parts)
@@ -114,8 +119,11 @@ def _body(message: Message) -> tuple[str, str | None]:
     if part is None:
         return "", None
     text, encoding = _part_text(part)
-    if part.get_content_type() == "text/html":
-        return html_text(text).text, encoding
+    if part.get_content_type() == "text/html" and text.strip():
+        try:
+            return html_text(text).text, encoding
+        except ReadError:
+            return "", encoding  # an HTML body of images only: the attachment may carry the UA
     return text, encoding
 
 

@@ -33,9 +33,9 @@ _WORD_PREFIX = re.compile(r"^Microsoft (?:Word|PowerPoint) - ")
 
 
 def read_pdf(data: bytes) -> RawText:
-    # PDF readers require %%EOF in the last 1 KB; PDFium reads some truncated
+    # The file must end with %%EOF (padding aside). PDFium reads some truncated
     # files anyway, and a cut-off UA would silently lose its appeal addresses.
-    if b"%%EOF" not in data[-1024:]:
+    if b"%%EOF" not in data.rstrip(b"\x00\t\n\x0c\r ")[-1024:]:
         raise ReadError(DAMAGED)
     pdf = _open(data)
     try:

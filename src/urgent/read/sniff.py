@@ -88,7 +88,8 @@ def sniff(data: bytes, name: str | None = None) -> str:
     if data.startswith(_ZIP):
         return _zip_format(data, suffix)
     sample = data[:65536]
-    wide = utf16_or_32(sample)
+    # Before the binary check: UTF-16 Chinese has control bytes in every other byte.
+    wide = _bom_codec(sample) or utf16_or_32(sample)
     if wide is None and _is_binary(sample):
         raise ReadError(BINARY)
     text = _head_text(sample, wide)
@@ -152,13 +153,16 @@ def _is_binary(sample: bytes) -> bool:
     return controls > _BINARY_SHARE * len(sample)
 
 
+def _bom_codec(sample: bytes) -> str | None:
+    if sample.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
 def _head_text(sample: bytes, wide: str | None) -> str:
     """Enough of the start, decoded loosely, to see markup and headers."""
-    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if sample.startswith(bom):
-            wide = codec
-    if sample.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        wide = "utf-32"
     if wide:
         return sample[: len(sample) // 4 * 4].decode(wide, errors="replace").lstrip("\ufeff")
     # ASCII-compatible encodings keep markup and header names as they are.
