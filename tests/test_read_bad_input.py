@@ -123,9 +123,7 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
 
 
 def test_scanned_pdf_without_text_layer() -> None:
-    assert read_error(make_pdf(text=False)) == (
-        "PDF has no text layer (scanned?); OCR is not supported"
-    )
+    assert read_error(make_pdf(text=False)) == ("PDF has no text layer (scanned?); OCR is not supported")
 
 
 # Zip and DOCX ----------------------------------------------------------------
@@ -268,9 +266,7 @@ def test_email_whose_only_attachment_is_encrypted_says_so() -> None:
     message.set_content("")
     encrypted = make_pdf(StandardEncryption(userPassword="secret", ownerPassword="owner"))
     message.add_attachment(encrypted, maintype="application", subtype="pdf", filename="ua.pdf")
-    assert read_error(message.as_bytes()) == (
-        "e-mail attachment: encrypted PDF: it needs a password"
-    )
+    assert read_error(message.as_bytes()) == ("e-mail attachment: encrypted PDF: it needs a password")
 
 
 # The dispatcher --------------------------------------------------------------

@@ -164,9 +164,7 @@ RUSSIAN = (
         "danish",
     ],
 )
-def test_legacy_encodings_decode_right(
-    tmp_path: Path, text: str, codec: str, reported: str
-) -> None:
+def test_legacy_encodings_decode_right(tmp_path: Path, text: str, codec: str, reported: str) -> None:
     raw = read_file(tmp_path, "ua.txt", text.encode(codec))
     assert raw.text == text
     assert raw.encoding == reported
@@ -184,9 +182,7 @@ def test_legacy_encodings_decode_right(
         (b"", "utf-16-be", "utf-16-be"),
     ],
 )
-def test_unicode_with_and_without_bom(
-    tmp_path: Path, prefix: bytes, codec: str, reported: str
-) -> None:
+def test_unicode_with_and_without_bom(tmp_path: Path, prefix: bytes, codec: str, reported: str) -> None:
     text = FRENCH + KOREAN
     raw = read_file(tmp_path, "ua.txt", prefix + text.encode(codec))
     assert (raw.text, raw.encoding, raw.format) == (text, reported, "text")
@@ -333,8 +329,7 @@ def test_docx_text_boxes_once_and_tracked_changes_as_accepted() -> None:
     document.save(buffer)
     raw = read_raw(buffer.getvalue(), "ua.docx")
     assert raw.text == (
-        "Anchor paragraph\nText box: PLEASE SEND APPEALS BEFORE 1 MAY\n"
-        "Detained in Evin prison (details)"
+        "Anchor paragraph\nText box: PLEASE SEND APPEALS BEFORE 1 MAY\nDetained in Evin prison (details)"
     )
 
 
@@ -364,9 +359,7 @@ def make_email(body: str | None = None, html: str | None = None) -> EmailMessage
 
 def test_email_with_empty_body_reads_its_pdf_attachment(tmp_path: Path) -> None:
     message = make_email(body="Please find the UA attached.\n")
-    message.add_attachment(
-        two_page_pdf(), maintype="application", subtype="pdf", filename="UA12317.pdf"
-    )
+    message.add_attachment(two_page_pdf(), maintype="application", subtype="pdf", filename="UA12317.pdf")
     raw = read_file(tmp_path, "ua.eml", message.as_bytes())
     assert raw.format == "email"
     assert "PLEASE SEND APPEALS BEFORE 4 AUGUST 2017" in raw.text
@@ -378,9 +371,7 @@ def test_email_with_empty_body_reads_its_pdf_attachment(tmp_path: Path) -> None:
 
 def test_email_attachment_sent_as_octet_stream_is_sniffed() -> None:
     message = make_email(body="")
-    message.add_attachment(
-        make_docx(), maintype="application", subtype="octet-stream", filename="ua"
-    )
+    message.add_attachment(make_docx(), maintype="application", subtype="octet-stream", filename="ua")
     assert "Head of the Judiciary" in read_raw(message.as_bytes(), None).text
 
 
@@ -397,10 +388,7 @@ def test_email_prefers_the_plain_body_and_decodes_quoted_printable() -> None:
 
 
 def test_email_with_only_an_html_body_goes_through_the_html_reader() -> None:
-    html = (
-        "<html><body><nav><a href='/'>Home</a></nav>"
-        f"<p>{FRENCH}</p><script>track()</script></body></html>"
-    )
+    html = f"<html><body><nav><a href='/'>Home</a></nav><p>{FRENCH}</p><script>track()</script></body></html>"
     raw = read_raw(make_email(html=html).as_bytes(), "ua.eml")
     assert FRENCH.strip() in raw.text
     assert "track()" not in raw.text and "<p>" not in raw.text

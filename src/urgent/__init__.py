@@ -1,8 +1,8 @@
 """urgent: Urgent Actions from alert to appeal.
 
-    >>> import urgent
-    >>> record = urgent.extract("ua.txt")          # a path, bytes, or a read Document
-    >>> record.deadline, [t.name for t in record.targets]
+>>> import urgent
+>>> record = urgent.extract("ua.txt")          # a path, bytes, or a read Document
+>>> record.deadline, [t.name for t in record.targets]
 """
 
 from urgent.errors import ReadError, UrgentError

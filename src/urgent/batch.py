@@ -41,8 +41,9 @@ def _one(args: tuple[Path, Options, bool]) -> Result:
     return extract_one(*args)
 
 
-def run_batch(files: list[Path], options: Options, workers: int = 1, want_text: bool = False,
-              progress: bool = False) -> Iterator[tuple[Path, Result]]:
+def run_batch(
+    files: list[Path], options: Options, workers: int = 1, want_text: bool = False, progress: bool = False
+) -> Iterator[tuple[Path, Result]]:
     jobs = [(f, options, want_text) for f in files]
     bar = _progress(len(files)) if progress else None
     try:
@@ -79,8 +80,9 @@ class _Bar:
     def __init__(self, total: int) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        self.progress = Progress("extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                 transient=True)
+        self.progress = Progress(
+            "extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+        )
         self.task = self.progress.add_task("extract", total=total)
         self.progress.start()
 

@@ -63,10 +63,18 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories (recursive).")],
-    text: Annotated[bool, typer.Option("--text", help="Print the cleaned text the spans index into.")] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to FILE instead of stdout.")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes for batches (default: all cores).")] = 0,
-    today: Annotated[str | None, typer.Option("--today", help="Date for deadline warnings (YYYY-MM-DD).")] = None,
+    text: Annotated[
+        bool, typer.Option("--text", help="Print the cleaned text the spans index into.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to FILE instead of stdout.")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", help="Processes for batches (default: all cores).")
+    ] = 0,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Date for deadline warnings (YYYY-MM-DD).")
+    ] = None,
     max_size: Annotated[float, typer.Option("--max-size", help="Refuse files over this many MB.")] = 50,
 ) -> None:
     """Extract the case record of each document: one JSON object, or JSON Lines for several."""
@@ -81,8 +89,13 @@ def extract(
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = 0
     try:
-        for path, result in run_batch(files, options, workers or os.cpu_count() or 1, want_text=text,
-                                      progress=len(files) > 1 and sys.stderr.isatty()):
+        for path, result in run_batch(
+            files,
+            options,
+            workers or os.cpu_count() or 1,
+            want_text=text,
+            progress=len(files) > 1 and sys.stderr.isatty(),
+        ):
             if isinstance(result, UrgentError):
                 failed += 1
                 typer.echo(f"urgent: {path}: {result}", err=True)

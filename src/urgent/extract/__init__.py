@@ -32,8 +32,9 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
-def extract(source: bytes | str | Path | Document, name: str | None = None,
-            options: Options | None = None) -> Record:
+def extract(
+    source: bytes | str | Path | Document, name: str | None = None, options: Options | None = None
+) -> Record:
     options = options or Options()
     doc = source if isinstance(source, Document) else read(source, name, ReadOptions(options.max_bytes))
     return extract_document(doc, options)
@@ -44,8 +45,11 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     ctx = Context(text=doc.text, meta=doc.meta, name=doc.name, today=options.today)
     ctx.language = detect_language(doc.text)
     layout = sections.scan(ctx)
-    r = Record(source=Source(name=doc.name, format=doc.format, sha256=doc.sha256),
-               language=ctx.language, extractor=EXTRACTOR_VERSION)
+    r = Record(
+        source=Source(name=doc.name, format=doc.format, sha256=doc.sha256),
+        language=ctx.language,
+        extractor=EXTRACTOR_VERSION,
+    )
     r.kind = header.kind(ctx, layout)
     r.organisation = header.organisation(ctx, r.kind)
     r.title = header.title(ctx, r.kind)
@@ -58,18 +62,21 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     r.appeal_languages = header.appeal_languages(ctx, layout)
     r.targets = targets.targets(ctx, layout)
     r.signatories = targets.signatories(ctx, layout) if r.kind == "letter" else []
-    title_span = tuple(ctx.spans["title"]) if "title" in ctx.spans else None
-    r.people = people.people(ctx, layout, title_span)  # type: ignore[arg-type]
+    title_span = (ctx.spans["title"][0], ctx.spans["title"][1]) if "title" in ctx.spans else None
+    r.people = people.people(ctx, layout, title_span)
     prefer = frozenset(t.country for t in r.targets if t.country) | frozenset(
-        m.code for m in where.title_countries(ctx, title_span))  # type: ignore[arg-type]
+        m.code for m in where.title_countries(ctx, title_span)
+    )
     found_places = where.places(ctx, layout, prefer)
     r.places = [name for name, _code, _span in found_places]
-    target_countries = [(t.country, tuple(ctx.spans[f"targets[{i}].country"])
-                         if f"targets[{i}].country" in ctx.spans else None)
-                        for i, t in enumerate(r.targets) if t.role == "appeal" and t.country]
-    r.countries = where.countries(ctx, layout, title_span,  # type: ignore[arg-type]
-                                  target_countries,  # type: ignore[arg-type]
-                                  [(code, span) for _n, code, span in found_places])
+    target_countries: list[tuple[str, tuple[int, int] | None]] = []
+    for i, t in enumerate(r.targets):
+        if t.role == "appeal" and t.country:
+            span = ctx.spans.get(f"targets[{i}].country")
+            target_countries.append((t.country, (span[0], span[1]) if span else None))
+    r.countries = where.countries(
+        ctx, layout, title_span, target_countries, [(code, span) for _n, code, span in found_places]
+    )
     r.asks = asks_mod.extract(ctx, layout, r.kind)
     r.risks = _risks(ctx, layout, r)
     r.warnings = _warnings(r, issued, deadline, options.today)

@@ -10,6 +10,7 @@ split word by word.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -25,18 +26,52 @@ from urgent.extract.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from urgent.extract.patterns import CJK_CONTACT, CONTACT_LABEL, FAX_LABELS, HONORIFIC, PHONE_LABELS, SALUTATION_LABEL
+from urgent.extract.patterns import (
+    CJK_CONTACT,
+    CONTACT_LABEL,
+    FAX_LABELS,
+    HONORIFIC,
+    PHONE_LABELS,
+    SALUTATION_LABEL,
+)
 
 _WORD = re.compile(r"[^\s,;]+")
-_CONNECTOR = {"of", "the", "for", "and", "on", "de", "du", "des", "del", "la", "le", "los", "las",
-              "y", "et", "&", "in", "für", "der", "d'", "l'", "général", "general", "to", "at"}
+_CONNECTOR = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "on",
+    "de",
+    "du",
+    "des",
+    "del",
+    "la",
+    "le",
+    "los",
+    "las",
+    "y",
+    "et",
+    "&",
+    "in",
+    "für",
+    "der",
+    "d'",
+    "l'",
+    "général",
+    "general",
+    "to",
+    "at",
+}
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
     r"C\.?P\.?\s*\d{4,5}|\d{3}-\d{4})\b"
 )
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 _US_ZIP = re.compile(r"\b(?:[A-Z]{2}|Washington,? D\.?C\.?)\s+\d{5}(?:-\d{4})?\b")
-_ADDRESS_START = re.compile(r"^(?:\d|No\.|N[°º]|P\.?\s?O\.?\b|Box\b|Apartado\b|Casilla\b|c/o\b|BP\b)", re.IGNORECASE)
+_ADDRESS_START = re.compile(
+    r"^(?:\d|No\.|N[°º]|P\.?\s?O\.?\b|Box\b|Apartado\b|Casilla\b|c/o\b|BP\b)", re.IGNORECASE
+)
 
 
 @dataclass
@@ -98,7 +133,7 @@ def has_family_name(words: list[str], text: str) -> bool:
 
 
 def is_title_phrase(text: str) -> bool:
-    """"President", "Minister of Foreign Affairs", "Foreign Minister"."""
+    """ "President", "Minister of Foreign Affairs", "Foreign Minister"."""
     words = text.replace(",", " ").split()
     if not words or len(words) > 10 or has_family_name(words, text):
         return False
@@ -117,7 +152,19 @@ def is_title_phrase(text: str) -> bool:
         return True
     if any(c.isdigit() for c in " ".join(rest)) or "@" in text:
         return False
-    if rest[0].lower() in ("of", "for", "de", "du", "des", "del", "général", "general", "für", "responsible", "in"):
+    if rest[0].lower() in (
+        "of",
+        "for",
+        "de",
+        "du",
+        "des",
+        "del",
+        "général",
+        "general",
+        "für",
+        "responsible",
+        "in",
+    ):
         # "Minister of State responsible for Human Rights", "Presidente de la Republica"
         return len(rest) <= 9
     return all(word_kind(w) in ("title", "modifier") for w in rest)
@@ -143,7 +190,13 @@ def name_words(words: list[str]) -> int:
     for i, w in enumerate(words[:6]):
         bare = w.strip(".,;:()")
         low = bare.lower()
-        if n and low in _PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper() and not w.endswith(","):
+        if (
+            n
+            and low in _PARTICLES
+            and i + 1 < len(words)
+            and words[i + 1][:1].isupper()
+            and not w.endswith(",")
+        ):
             n += 1  # "Salman bin Faisal", "Ana de la Cruz"
             continue
         if not bare or not bare[0].isupper() or any(c.isdigit() for c in bare):
@@ -215,15 +268,22 @@ def classify(text: str) -> str:
     if is_name_line(s):
         return "name"
     first = s.split()[0]
-    if word_kind(first) in ("title", "modifier") and word_kind(s.split()[1] if len(s.split()) > 1 else "") != "org":
+    if (
+        word_kind(first) in ("title", "modifier")
+        and word_kind(s.split()[1] if len(s.split()) > 1 else "") != "org"
+    ):
         return "mixed"  # "Governor of the … Government HONG Hu": a title, then more
     if is_org_phrase(s) and not _ADDRESS_START.match(s):
         return "org"
     words = s.split()
     if HONORIFIC.match(s) or word_kind(words[0]) in ("title", "modifier"):
         return "mixed"
-    if len(words) >= 6 and not _ADDRESS_START.match(s) and name_words(words) >= 2 \
-            and any(word_kind(w) == "title" for w in words):
+    if (
+        len(words) >= 6
+        and not _ADDRESS_START.match(s)
+        and name_words(words) >= 2
+        and any(word_kind(w) == "title" for w in words)
+    ):
         return "mixed"  # "Guo Shengkun Minister of Public Security No. 14, …"
     return "address"
 
@@ -332,7 +392,7 @@ class BlockReader:
             self._address(start, end)
 
     def _honorific_title(self, start: int, honorific: str | None) -> None:
-        """"Ambassador Eduardo MEDINA", "General Rudi HARTANTO": the rank is the title if none is given."""
+        """ "Ambassador Eduardo MEDINA", "General Rudi HARTANTO": the rank is the title if none is given."""
         if honorific and not self.p.title and word_kind(honorific.split()[-1]) == "title":
             at = self.text.find(honorific, start)
             self.p.title = Piece(at, at + len(honorific), honorific) if at >= 0 else None
@@ -392,7 +452,9 @@ class BlockReader:
                         k = j + 1
                         while k < comp_end and words[k][2].lower() in ("the", "la", "le", "l'"):
                             k += 1
-                        self.p.organisation = _piece(self.text, words[k][0], words[comp_end - 1][1], strip=" ,")
+                        self.p.organisation = _piece(
+                            self.text, words[k][0], words[comp_end - 1][1], strip=" ,"
+                        )
                 else:
                     title_end = comp_end
                 j = comp_end
@@ -434,7 +496,16 @@ class BlockReader:
 
     def _complement(self, words: list[tuple[int, int, str]], j: int) -> int:
         """End of an "of the …" complement after a title, before a name or address."""
-        if j >= len(words) or words[j][2].lower() not in ("of", "for", "de", "del", "du", "des", "général", "general"):
+        if j >= len(words) or words[j][2].lower() not in (
+            "of",
+            "for",
+            "de",
+            "del",
+            "du",
+            "des",
+            "général",
+            "general",
+        ):
             return j
         k = j + 1
         last_good = j
@@ -446,17 +517,25 @@ class BlockReader:
                 continue
             if not bare[:1].isupper() or _ADDRESS_START.match(bare):
                 break
-            if bare.isupper() and len(bare) > 1 and k + 1 < len(words) and words[k + 1][2][:1].isupper() \
-                    and word_kind(words[k + 1][2]) == "word" and not geo.country_of(bare):
+            if (
+                bare.isupper()
+                and len(bare) > 1
+                and k + 1 < len(words)
+                and words[k + 1][2][:1].isupper()
+                and word_kind(words[k + 1][2]) == "word"
+                and not geo.country_of(bare)
+            ):
                 break  # "ZHU Rongji": an Amnesty-style family name starts here
             k += 1
             last_good = k
             if w.endswith(","):
                 break
-            if geo.country_of(" ".join(x[2] for x in words[j + 1 : k]).strip(",")) or geo.country_of(bare):
-                # the complement ends at a country name unless more of the body follows
-                if k < len(words) and word_kind(words[k][2]) != "org":
-                    break
+            # the complement ends at a country name unless more of the body follows
+            at_country = geo.country_of(
+                " ".join(x[2] for x in words[j + 1 : k]).strip(",")
+            ) or geo.country_of(bare)
+            if at_country and k < len(words) and word_kind(words[k][2]) != "org":
+                break
         return last_good if last_good > j else j
 
     def _organisation(self, words: list[tuple[int, int, str]], i: int) -> int:
@@ -475,8 +554,13 @@ class BlockReader:
             k += 1
             if words[k - 1][2].endswith(","):
                 break
-            if last_org >= 0 and geo.country_of(w) and k < len(words) and words[k][2][:1].isupper() \
-                    and words[k][2].lower() not in _CONNECTOR:
+            if (
+                last_org >= 0
+                and geo.country_of(w)
+                and k < len(words)
+                and words[k][2][:1].isupper()
+                and words[k][2].lower() not in _CONNECTOR
+            ):
                 break  # "…Communist Party of China Zhongnanhai": the body ends at the country
         if last_org < 0:
             return i
@@ -489,7 +573,9 @@ class BlockReader:
         s = self.text[start:end]
         if len(s) < 60 or "\n" in s:
             self.p.address.append(_piece(self.text, start, end, strip=" ,;"))
-            if self.p.address[-1].text.endswith(".") and not re.search(r"\b\w{1,4}\.$", self.p.address[-1].text):
+            if self.p.address[-1].text.endswith(".") and not re.search(
+                r"\b\w{1,4}\.$", self.p.address[-1].text
+            ):
                 last = self.p.address[-1]
                 self.p.address[-1] = Piece(last.start, last.end - 1, last.text[:-1])
             return
@@ -504,7 +590,7 @@ class BlockReader:
         for m in re.finditer(r"\b(?:Street|Road|Avenue|Lu|Jie|Dajie|Boulevard|Rue|Calle)\b,?", s):
             cuts.add(m.end())
         bounds = sorted(cuts)
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             if s[a:b].strip(" ,;."):
                 self.p.address.append(_piece(self.text, start + a, start + b, strip=" ,;."))
 

@@ -22,7 +22,9 @@ from urgent.record import Ask
 
 _VERB_ALT = "|".join(sorted(ASK_VERBS, key=len, reverse=True))
 # Where one requested action ends and the next starts: ", and allow …", ", abide …".
-_SPLIT = re.compile(rf",\s+(?:and\s+|or\s+)?(?:to\s+)?(?:(?:immediately|urgently|also|publicly)\s+)?(?=(?:{_VERB_ALT})\b)")
+_SPLIT = re.compile(
+    rf",\s+(?:and\s+|or\s+)?(?:to\s+)?(?:(?:immediately|urgently|also|publicly)\s+)?(?=(?:{_VERB_ALT})\b)"
+)
 _ACTOR = re.compile(
     r"\b(?:authorities|government|officials|police|president|prime minister|minister|ministry|state|"
     r"governments|courts?|prosecutors?|army|military|UNHCR|Council|Commission|Beijing|Moscow|Tehran|Cairo)\b",
@@ -48,7 +50,7 @@ def extract(ctx: Context, layout: Layout, doc_kind: str) -> list[Ask]:
     for i, (a, b, group) in enumerate(found):
         text = ctx.text[a:b]
         ctx.mark(f"asks[{i}].text", a, b)
-        kinds = []
+        kinds: list[str] = []
         for kind, s, e in kinds_with_spans(ASK_RULES, ctx.text, a, b):
             ctx.mark(f"asks[{i}].kinds[{len(kinds)}]", s, e)
             kinds.append(kind)
@@ -117,7 +119,11 @@ def _demands(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
         body = text[a:b]
         should = SHOULD.search(body)
         calls = CALLS_ON.search(body)
-        if should and _ACTOR.search(body[: should.start()] + " ") is None and not _names_state(body[: should.start()]):
+        if (
+            should
+            and _ACTOR.search(body[: should.start()] + " ") is None
+            and not _names_state(body[: should.start()])
+        ):
             should = None
         if not (should or calls):
             continue

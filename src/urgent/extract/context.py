@@ -11,8 +11,7 @@ from urgent.read import Meta
 
 _LINE = re.compile(r"[^\n]+")
 # Sentence ends: punctuation then space and a capital, or a paragraph break.
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?;](?=\s+[\"“‘'(]?[A-Z0-9])|[.!?](?=[\"”’)]?\s*$)|$)",
-                       re.MULTILINE)
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?;](?=\s+[\"“‘'(]?[A-Z0-9])|[.!?](?=[\"”’)]?\s*$)|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -78,8 +78,11 @@ def _dateparser(text: str, language: str) -> date | None:
     except ImportError:  # pragma: no cover
         return None
     try:
-        parsed = dateparser.parse(text, languages=[language],
-                                  settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+        parsed = dateparser.parse(
+            text,
+            languages=[language],
+            settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     return parsed.date() if parsed else None

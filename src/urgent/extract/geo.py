@@ -153,15 +153,18 @@ def _cjk_mentions(text: str, a: int, b: int, table: dict[str, tuple[str, str]]) 
 
 
 # Place names that are also ordinary words, or parts of longer names.
-_NOT_PLACES = frozenset("""
+_NOT_PLACES = frozenset(
+    """
 north south east west central northern southern eastern western upper lower new old great
 police mobile reading bath independence normal university college centre center city capital
 federal national state military general liberty union victory progress justice
-""".split())
+""".split()
+)
 
 
-def find_places(text: str, start: int = 0, end: int | None = None,
-                prefer: frozenset[str] = frozenset()) -> list[Mention]:
+def find_places(
+    text: str, start: int = 0, end: int | None = None, prefer: frozenset[str] = frozenset()
+) -> list[Mention]:
     """Cities and provinces in text[start:end] (countries, and words inside them, excluded).
 
     A name shared by places in several countries resolves to one in ``prefer``

@@ -66,9 +66,9 @@ def kind(ctx: Context, layout: Layout) -> str:
         ctx.mark("kind", m.start(), m.end())
         return "press_release"
     if layout.action_start is not None and layout.blocks:
-        line = ctx.line_at(layout.action_start)
-        if line:
-            ctx.mark("kind", line.start, line.end)
+        at = ctx.line_at(layout.action_start)
+        if at:
+            ctx.mark("kind", at.start, at.end)
         return "urgent_action"
     return "other"
 
@@ -102,20 +102,22 @@ def organisation(ctx: Context, doc_kind: str) -> str | None:
         ctx.mark("organisation", best[2], best[3])
         return best[1]
     # a masthead: the first line names the organisation, and the text names it again
-    first = ctx.lines[0] if ctx.lines else None
-    if first and len(first.stripped) <= 60 and not find_dates(first.text):
-        name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", first.stripped)  # "… (GCHR)"
+    top = ctx.lines[0] if ctx.lines else None
+    if top and len(top.stripped) <= 60 and not find_dates(top.text):
+        name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", top.stripped)  # "… (GCHR)"
         if len(name) >= 3 and text.count(name) >= 2 and not _headline_with_verb(name):
-            ctx.mark("organisation", first.start, first.start + len(name))
+            ctx.mark("organisation", top.start, top.start + len(name))
             return name
     # an Urgent Action without a name on it: the format is Amnesty's
     if doc_kind in ("urgent_action", "further_information"):
         return "Amnesty International"  # inferred: no span
     # an organisation that "said today" or signs the letter
-    m = re.search(r"\b(?P<org>(?:[A-Z][\w'’&-]+\s+){1,6}?(?:[A-Z][\w'’&-]+))\s+(?:said|says|stated) today", text)
-    if m and ORG_NAME.fullmatch(m.group("org")):
-        ctx.mark("organisation", m.start("org"), m.end("org"))
-        return m.group("org")
+    said = re.search(
+        r"\b(?P<org>(?:[A-Z][\w'’&-]+\s+){1,6}?(?:[A-Z][\w'’&-]+))\s+(?:said|says|stated) today", text
+    )
+    if said and ORG_NAME.fullmatch(said.group("org")):
+        ctx.mark("organisation", said.start("org"), said.end("org"))
+        return said.group("org")
     if ctx.meta.sitename:
         return ctx.meta.sitename
     return None
@@ -176,8 +178,11 @@ def title(ctx: Context, doc_kind: str) -> str | None:
                     if _headline(nxt.stripped) and not re.search(r"[:：]\s*\S", nxt.stripped[:12]):
                         return _title(ctx, nxt.start, nxt.end)
         for i, line in enumerate(lines[1:30], 1):
-            if _is_date_line(line.stripped) and _headline(lines[i - 1].stripped) \
-                    and len(lines[i - 1].stripped.split()) >= 4:
+            if (
+                _is_date_line(line.stripped)
+                and _headline(lines[i - 1].stripped)
+                and len(lines[i - 1].stripped.split()) >= 4
+            ):
                 return _title_line(ctx, lines[i - 1])
     # 7. the page title from HTML metadata, without the site name
     if ctx.meta.title:
@@ -297,14 +302,14 @@ def issued(ctx: Context) -> date | None:
         if _DATELINE_DATE.match(before) and re.match(r"^\s*\)?\s*[-–—:]\s", after):
             return _date(ctx, "issued", found[0])
     # 4. a date in the page's address: ".../news/2015/11/24/..."
-    m = _URL_DATE.search(text[:2000])
-    if m:
+    url = _URL_DATE.search(text[:2000])
+    if url:
         try:
-            d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            d = date(int(url.group("y")), int(url.group("m")), int(url.group("d")))
         except ValueError:
             d = None
         if d:
-            ctx.mark("issued", m.start() + 1, m.end() - 1)
+            ctx.mark("issued", url.start() + 1, url.end() - 1)
             return d
     # 5. a letter's date line above "Dear …"
     for line in ctx.lines[:40]:

@@ -29,40 +29,57 @@ class Headings(NamedTuple):
 
 HEADINGS = Headings(
     urgent_action=rx(
-        r"^\W*urgent action\W*$", r"^\W*action urgente\W*$", r"^\W*acci[oó]n urgente\W*$",
-        r"^\W*urgent(?:e)? (?:action|appeal)s?\b", r"^\W*eilaktion\W*$",
+        r"^\W*urgent action\W*$",
+        r"^\W*action urgente\W*$",
+        r"^\W*acci[oó]n urgente\W*$",
+        r"^\W*urgent(?:e)? (?:action|appeal)s?\b",
+        r"^\W*eilaktion\W*$",
         r"^\W*UA\s*(?:No\.?\s*)?\d{1,4}/\d{2,4}\b",
     ),
     further_information=rx(
-        r"\bfurther information on (?:UA|urgent action)\b", r"\bUA\s+update\b",
+        r"\bfurther information on (?:UA|urgent action)\b",
+        r"\bUA\s+update\b",
         r"\bupdate(?:d)? (?:to|on) (?:UA|urgent action)\b",
-        r"\bcompl[ée]ment d'information\b", r"\bcompl[ée]ment d.informations? sur l'AU\b",
-        r"\binformaci[oó]n complementaria\b", r"\bm[aá]s informaci[oó]n sobre (?:la )?AU\b",
-        r"\bweitere informationen zu\b", r"\bFU\s*\d{1,4}/\d{2}\b",
+        r"\bcompl[ée]ment d'information\b",
+        r"\bcompl[ée]ment d.informations? sur l'AU\b",
+        r"\binformaci[oó]n complementaria\b",
+        r"\bm[aá]s informaci[oó]n sobre (?:la )?AU\b",
+        r"\bweitere informationen zu\b",
+        r"\bFU\s*\d{1,4}/\d{2}\b",
     ),
     stop_action=rx(
         r"\bno further (?:appeals|action) (?:is|are)? ?(?:requested|needed|required)\b",
-        r"\bstop action\b", r"\bplease stop (?:sending )?appeals\b",
+        r"\bstop action\b",
+        r"\bplease stop (?:sending )?appeals\b",
         r"\bno se requieren m[aá]s (?:acciones|llamamientos)\b",
-        r"\baucune action compl[ée]mentaire n'est requise\b", r"\bplus aucune action\b",
+        r"\baucune action compl[ée]mentaire n'est requise\b",
+        r"\bplus aucune action\b",
     ),
     # Where the recommended actions start.
     action=rx(
-        r"^\W*(?:further )?recommended action\b", r"^\W*what (?:you can|to) do\b",
+        r"^\W*(?:further )?recommended action\b",
+        r"^\W*what (?:you can|to) do\b",
         r"\bplease (?:write|send|email|fax|call|tweet)\b[^.\n]{0,160}(?::|\bto:?\s*$)",
         r"\b(?:write|send) (?:appeals|letters|faxes|emails)\b[^.\n]{0,120}:\s*$",
-        r"^\W*(?:acci[oó]n recomendada|acciones recomendadas)\b", r"\bescriban? (?:inmediatamente )?en\b",
-        r"^\W*action recommand[ée]e\b", r"\b[ée]crivez (?:imm[ée]diatement )?en\b",
-        r"\bbitte schreiben sie\b", r"^\W*empfohlene aktion\b", r"^\W*take action\b",
+        r"^\W*(?:acci[oó]n recomendada|acciones recomendadas)\b",
+        r"\bescriban? (?:inmediatamente )?en\b",
+        r"^\W*action recommand[ée]e\b",
+        r"\b[ée]crivez (?:imm[ée]diatement )?en\b",
+        r"\bbitte schreiben sie\b",
+        r"^\W*empfohlene aktion\b",
+        r"^\W*take action\b",
         # "Front Line Defenders urges the authorities in Bahrain to:", "we urge you to:"
         r"\b(?:urges?|urging|calls? (?:on|upon)|calling on|requests?|asks?|appeals? to)\b[^.\n]{0,100}\bto\s*:\s*$",
-        r"(?:敦促|呼吁|要求|促请|吁请)[^\n]{0,20}[：:]\s*$", r"(?:촉구|요구|촉구한다|요청)[^\n]{0,20}[:.]?\s*$",
-        r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$", r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
+        r"(?:敦促|呼吁|要求|促请|吁请)[^\n]{0,20}[：:]\s*$",
+        r"(?:촉구|요구|촉구한다|요청)[^\n]{0,20}[:.]?\s*$",
+        r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
+        r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
     ),
     # "PLEASE SEND APPEALS BEFORE 17 AUGUST 2017 TO:", "APPEALS TO CHINESE AUTHORITIES:".
     appeals_to=rx(
         r"^\W*(?:please )?send (?:your )?appeals\b.{0,80}\bto\s*:?\s*$",
-        r"^\W*appeals? to\b[^.\n]{0,80}:?\s*$", r"^\W*(?:please )?(?:write|send) to\s*:\s*$",
+        r"^\W*appeals? to\b[^.\n]{0,80}:?\s*$",
+        r"^\W*(?:please )?(?:write|send) to\s*:\s*$",
         r"^\W*(?:env[ií]en|env[ií]e) (?:sus )?llamamientos\b.{0,80}\ba\s*:?\s*$",
         r"^\W*llamamientos a\b[^.\n]{0,80}:?\s*$",
         r"^\W*(?:merci d'envoyer|envoyez) vos appels\b.{0,80}\b[àa]\s*:?\s*$",
@@ -70,17 +87,24 @@ HEADINGS = Headings(
         r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
     ),
     copies_to=rx(
-        r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b", r"^\W*cc\s*[:：]", r"^\W*抄送\s*[:：]", r"^\W*참조\s*[:：]",
-        r"^\W*(?:env[ií]en )?copias a\b", r"^\W*(?:et )?copies? [àa]\b", r"^\W*kopien an\b",
+        r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b",
+        r"^\W*cc\s*[:：]",
+        r"^\W*抄送\s*[:：]",
+        r"^\W*참조\s*[:：]",
+        r"^\W*(?:env[ií]en )?copias a\b",
+        r"^\W*(?:et )?copies? [àa]\b",
+        r"^\W*kopien an\b",
     ),
     background=rx(
-        r"^\W*(?:additional|background) information\W*$", r"^\W*background\W*$",
+        r"^\W*(?:additional|background) information\W*$",
+        r"^\W*background\W*$",
         r"^\W*informaci[oó]n (?:adicional|complementaria)\W*$",
         r"^\W*(?:informations? (?:g[ée]n[ée]rales?|compl[ée]mentaires?)|compl[ée]ment d'information)\W*$",
         r"^\W*hintergrundinformationen\W*$",
     ),
     action_end=rx(
-        r"\bcheck with\b.{0,80}\bif sending appeals after\b", r"^\W*please send appeals immediately\b",
+        r"\bcheck with\b.{0,80}\bif sending appeals after\b",
+        r"^\W*please send appeals immediately\b",
         r"\bconsult(?:ez|en)?\b.{0,80}\b(?:apr[eè]s|despu[ée]s)\b",
     ),
 )
@@ -101,26 +125,48 @@ CONTACT_LABEL = rx(
     r"\s*(?::|：|\.(?=\s*[+(\d])|(?=\s*[+(]\d))"
     r"|(?P<cjk>电话|傳真|传真|电子邮件|电邮|邮箱|전화|팩스|이메일|전자우편)\s*[:：]"
 )
-CJK_CONTACT = {"电话": "tel", "传真": "fax", "傳真": "fax", "电子邮件": "email", "电邮": "email", "邮箱": "email",
-               "전화": "tel", "팩스": "fax", "이메일": "email", "전자우편": "email"}
+CJK_CONTACT = {
+    "电话": "tel",
+    "传真": "fax",
+    "傳真": "fax",
+    "电子邮件": "email",
+    "电邮": "email",
+    "邮箱": "email",
+    "전화": "tel",
+    "팩스": "fax",
+    "이메일": "email",
+    "전자우편": "email",
+}
 FAX_LABELS = ("fax", "telefax", "télécopie", "telecopie")
 PHONE_LABELS = ("tel", "phone", "mobile", "móvil", "movil", "cell", "téléphone", "telephone", "teléfono")
 
 # Sentences that hand over to diplomats rather than name a target.
-DIPLOMATS = rx(r"\bdiplomatic representatives?\b", r"\brepresentantes? diplom[aá]tic", r"\brepr[ée]sentants? diplomatiques?\b")
+DIPLOMATS = rx(
+    r"\bdiplomatic representatives?\b",
+    r"\brepresentantes? diplom[aá]tic",
+    r"\brepr[ée]sentants? diplomatiques?\b",
+)
 
 # Section office reminders and similar closing lines; never a target line.
 NON_TARGET_LINE = rx(
-    r"\bcheck with\b", r"\bif sending appeals after\b", r"\bplease send appeals\b",
-    r"\baccredited to your country\b", r"\bacreditad[oa]s en su pa[ií]s\b", r"\baccr[ée]dit[ée]s dans votre pays\b",
+    r"\bcheck with\b",
+    r"\bif sending appeals after\b",
+    r"\bplease send appeals\b",
+    r"\baccredited to your country\b",
+    r"\bacreditad[oa]s en su pa[ií]s\b",
+    r"\baccr[ée]dit[ée]s dans votre pays\b",
 )
 
 # Kind cues.
 LETTER_CLOSING = rx(
     r"^\W*(?:yours )?(?:sincerely|faithfully|respectfully|truly)(?: yours)?\W*$",
-    r"^\W*(?:with )?(?:best|kind) regards\W*$", r"^\W*respectfully submitted\W*$",
-    r"^\W*(?:cordialement|veuillez agr[ée]er\b.*)\W*$", r"^\W*(?:atentamente|cordialmente)\W*$",
-    r"^\W*mit freundlichen gr[üu](?:ß|ss)en\W*$", r"^\W*此致\W*$", r"^\W*敬礼\W*$",
+    r"^\W*(?:with )?(?:best|kind) regards\W*$",
+    r"^\W*respectfully submitted\W*$",
+    r"^\W*(?:cordialement|veuillez agr[ée]er\b.*)\W*$",
+    r"^\W*(?:atentamente|cordialmente)\W*$",
+    r"^\W*mit freundlichen gr[üu](?:ß|ss)en\W*$",
+    r"^\W*此致\W*$",
+    r"^\W*敬礼\W*$",
 )
 LETTER_OPENING = rx(
     r"^\W*(?:dear|estimad[oa]s?|monsieur|madame|sehr geehrte[rn]?)\b.{0,100}[,:]?\s*$",
@@ -129,13 +175,20 @@ LETTER_OPENING = rx(
 )
 RE_LINE = rx(r"^\W*(?:re|subject|objet|asunto|betreff)\s*:\s*\S", r"^\W*(?:事由|主题|关于|제목)\s*[:：]\s*\S")
 PRESS_CUES = rx(
-    r"\b(?:said|says|stated) (?:today|on \w+day)\b", r"\btoday said\b",
-    r"^\W*\([A-Z][\w .'-]{1,40}\)\s*[–—-]", r"\b(?:news|press) release\b", r"\bfor immediate release\b",
-    r"\bdijo hoy\b", r"\ba d[ée]clar[ée] aujourd'hui\b", r"\bsagte heute\b",
+    r"\b(?:said|says|stated) (?:today|on \w+day)\b",
+    r"\btoday said\b",
+    r"^\W*\([A-Z][\w .'-]{1,40}\)\s*[–—-]",
+    r"\b(?:news|press) release\b",
+    r"\bfor immediate release\b",
+    r"\bdijo hoy\b",
+    r"\ba d[ée]clar[ée] aujourd'hui\b",
+    r"\bsagte heute\b",
     r"^\W*(?:보도자료|新闻稿|新闻发布|新聞稿|communiqu[ée] de presse|comunicado de prensa)\W*$",
 )
-PRESS_LABEL = rx(r"^\W*(?:for immediate release|press release|news release|media release|보도자료|新闻稿|新闻发布|"
-                 r"communiqu[ée] de presse|comunicado de prensa)\W*$")
+PRESS_LABEL = rx(
+    r"^\W*(?:for immediate release|press release|news release|media release|보도자료|新闻稿|新闻发布|"
+    r"communiqu[ée] de presse|comunicado de prensa)\W*$"
+)
 
 # Numbers of UAs and document indexes.
 UA_NUMBER = re.compile(
@@ -162,19 +215,25 @@ INDEX_BARE = re.compile(
 ISSUE_LABEL = rx(
     r"\b(?:issue date|date of issue|issued(?: on)?|date issued|published(?: on)?|publication date|"
     r"fecha de (?:emisi[oó]n|publicaci[oó]n)|fecha|date d['’](?:[ée]mission|publication)|datum)\s*:?\s*",
-    r"(?<![\w-])date\s*:\s*", r"(?:배포일|발표일|날짜|日期|发布日期|發布日期)\s*[:：]\s*",
+    r"(?<![\w-])date\s*:\s*",
+    r"(?:배포일|발표일|날짜|日期|发布日期|發布日期)\s*[:：]\s*",
 )
 DEADLINE_BEFORE = rx(
-    r"\btake action\b[^.\n]{0,40}?\buntil\s*:?\s*", r"^\W*(?:deadline|until)\s*:\s*",
+    r"\btake action\b[^.\n]{0,40}?\buntil\s*:?\s*",
+    r"^\W*(?:deadline|until)\s*:\s*",
     r"\b(?:send|sending) (?:your )?appeals\b[^.\n]{0,40}?\b(?:before|by|until|no later than)\s+",
     r"\bappeals? (?:should|must) (?:be )?(?:sent|received|arrive)\b[^.\n]{0,20}?\b(?:before|by)\s+",
-    r"\b(?:before|by|until) the deadline(?: of)?\s+", r"\bdeadline(?: for appeals)?\s*:\s*",
-    r"\b(?:envoyer|envoyez) vos appels avant (?:le )?", r"\bavant le\s+(?=\d)",
-    r"\bllamamientos antes del?\s+", r"\bantes del?\s+(?=\d)",
+    r"\b(?:before|by|until) the deadline(?: of)?\s+",
+    r"\bdeadline(?: for appeals)?\s*:\s*",
+    r"\b(?:envoyer|envoyez) vos appels avant (?:le )?",
+    r"\bavant le\s+(?=\d)",
+    r"\bllamamientos antes del?\s+",
+    r"\bantes del?\s+(?=\d)",
     r"\bappelle (?:vor|bis zum)\s+",
 )
 DEADLINE_AFTER = rx(
-    r"\bif sending appeals after\s+(?:the\s+)?", r"\bsi (?:vous )?envoy(?:ez|er) (?:des|vos) appels apr[eè]s (?:le\s+)?",
+    r"\bif sending appeals after\s+(?:the\s+)?",
+    r"\bsi (?:vous )?envoy(?:ez|er) (?:des|vos) appels apr[eè]s (?:le\s+)?",
     r"\bsi env[ií]an? (?:llamamientos )?despu[ée]s del?\s+",
 )
 
@@ -203,7 +262,9 @@ ASK_GROUP = rx(
 )
 
 # Bullets and list marks before an ask.
-BULLET = re.compile(r"^\s*(?:(?:[-*•▪◦‣●○■□➢➤►–—]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+|[（(]?[一二三四五六七八九十]{1,3}[、.）)]\s*)")
+BULLET = re.compile(
+    r"^\s*(?:(?:[-*•▪◦‣●○■□➢➤►–—]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+|[（(]?[一二三四五六七八九十]{1,3}[、.）)]\s*)"
+)
 
 # Verbs that open a recommended action (imperative or participle).
 ASK_VERBS = (
@@ -216,11 +277,17 @@ ASK_VERBS = (
 ).split()
 
 # Who demands what in press releases: "X should …", "HRW calls on X to …".
-SHOULD = re.compile(r"\b(?:should|must|needs? to|ought to)\s+(?:immediately\s+|urgently\s+|also\s+|not\s+)?[a-z]")
+SHOULD = re.compile(
+    r"\b(?:should|must|needs? to|ought to)\s+(?:immediately\s+|urgently\s+|also\s+|not\s+)?[a-z]"
+)
 # "…the two women must be given access to medical care": a demand whatever the subject
-SHOULD_PASSIVE = re.compile(r"\b(?:should|must)\s+(?:immediately\s+|urgently\s+)?be\s+(?:immediately\s+)?(?:given|granted|released|"
-                            r"allowed|freed|protected|provided|permitted|transferred|investigated|dropped|quashed)\b")
-CALLS_ON = re.compile(r"\b(?:calls?|calling|called|urges?|urging|urged|appeals?) (?:on|upon)?\s*(?:the\s+)?[A-Z][\w'’ ]{1,60}?\s+to\s+[a-z]")
+SHOULD_PASSIVE = re.compile(
+    r"\b(?:should|must)\s+(?:immediately\s+|urgently\s+)?be\s+(?:immediately\s+)?(?:given|granted|released|"
+    r"allowed|freed|protected|provided|permitted|transferred|investigated|dropped|quashed)\b"
+)
+CALLS_ON = re.compile(
+    r"\b(?:calls?|calling|called|urges?|urging|urged|appeals?) (?:on|upon)?\s*(?:the\s+)?[A-Z][\w'’ ]{1,60}?\s+to\s+[a-z]"
+)
 REQUEST_LEAD = re.compile(
     r"\b(?:we|I)\s+(?:(?:respectfully|strongly|urgently|therefore|also)\s+)*"
     r"(?:write to (?:request|urge|ask)|request|urge|ask|call on|appeal to|implore)\s+"
@@ -235,11 +302,21 @@ DATELINE = re.compile(r"^\s*\((?P<place>[A-Z][\w .'-]{1,40})\)\s*[–—-]\s*")
 
 # Organisations we know by several names.
 ORGANISATIONS = {
-    "Amnesty International": [r"amnesty international", r"amnist[ií]a internacional", r"amnistie internationale",
-                              r"AI Index", r"\bAI\s+Index", r"국제앰네스티", r"国际特赦组织"],
+    "Amnesty International": [
+        r"amnesty international",
+        r"amnist[ií]a internacional",
+        r"amnistie internationale",
+        r"AI Index",
+        r"\bAI\s+Index",
+        r"국제앰네스티",
+        r"国际特赦组织",
+    ],
     "Human Rights Watch": [r"human rights watch", r"\bHRW\b", r"휴먼라이츠워치", r"人权观察"],
-    "International Federation for Human Rights": [r"\bFIDH\b", r"international federation for human rights",
-                                                  r"f[ée]d[ée]ration internationale pour les droits humains"],
+    "International Federation for Human Rights": [
+        r"\bFIDH\b",
+        r"international federation for human rights",
+        r"f[ée]d[ée]ration internationale pour les droits humains",
+    ],
     "World Organisation Against Torture": [r"\bOMCT\b", r"world organi[sz]ation against torture"],
     "Front Line Defenders": [r"front line defenders"],
     "International Commission of Jurists": [r"international commission of jurists", r"\bICJ\b"],
@@ -261,8 +338,10 @@ ORGANISATIONS = {
     "Chinese Human Rights Defenders": [r"chinese human rights defenders", r"\bCHRD\b"],
     "Citizens' Alliance for North Korean Human Rights": [r"citizens' alliance for north korean human rights"],
 }
-ORGANISATION_RES = {name: re.compile("|".join(p), re.IGNORECASE if name not in ("Article 19",) else 0)
-                    for name, p in ORGANISATIONS.items()}
+ORGANISATION_RES = {
+    name: re.compile("|".join(p), re.IGNORECASE if name not in ("Article 19",) else 0)
+    for name, p in ORGANISATIONS.items()
+}
 # A generic organisation name: "<Capitalised words> (Centre|Coalition|…) for/of …".
 ORG_NAME = re.compile(
     r"\b(?:[A-Z][\w'’&-]+\s+){0,5}(?:Network|Centre|Center|Coalition|Alliance|Association|Foundation|Institute|"
@@ -292,7 +371,31 @@ MONTHS = {
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
 }
 MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "ene": 1,
-    "abr": 4, "ago": 8, "dic": 12, "setiembre": 9, "fév": 2, "mär": 3, "okt": 10, "dez": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "janv": 1,
+    "févr": 2,
+    "fevr": 2,
+    "avr": 4,
+    "juil": 7,
+    "déc": 12,
+    "ene": 1,
+    "abr": 4,
+    "ago": 8,
+    "dic": 12,
+    "setiembre": 9,
+    "fév": 2,
+    "mär": 3,
+    "okt": 10,
+    "dez": 12,
 }

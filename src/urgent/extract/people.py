@@ -14,23 +14,55 @@ NUMBER_WORDS = {
     w: i
     for i, words in enumerate(
         [
-            "", "one a an un une uno una", "two deux dos", "three trois tres", "four quatre cuatro",
-            "five cinq cinco", "six seis", "seven sept siete", "eight huit ocho", "nine neuf nueve",
-            "ten dix diez", "eleven onze once", "twelve douze doce", "thirteen treize trece",
-            "fourteen quatorze catorce", "fifteen quinze quince", "sixteen seize dieciséis",
-            "seventeen dix-sept diecisiete", "eighteen dix-huit dieciocho", "nineteen dix-neuf diecinueve",
+            "",
+            "one a an un une uno una",
+            "two deux dos",
+            "three trois tres",
+            "four quatre cuatro",
+            "five cinq cinco",
+            "six seis",
+            "seven sept siete",
+            "eight huit ocho",
+            "nine neuf nueve",
+            "ten dix diez",
+            "eleven onze once",
+            "twelve douze doce",
+            "thirteen treize trece",
+            "fourteen quatorze catorce",
+            "fifteen quinze quince",
+            "sixteen seize dieciséis",
+            "seventeen dix-sept diecisiete",
+            "eighteen dix-huit dieciocho",
+            "nineteen dix-neuf diecinueve",
             "twenty vingt veinte",
         ]
     )
     for w in words.split()
 }
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "hundred": 100, "trente": 30, "quarante": 40, "cinquante": 50,
-                     "treinta": 30, "cuarenta": 40, "cincuenta": 50, "dozen": 12})
+NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "trente": 30,
+        "quarante": 40,
+        "cinquante": 50,
+        "treinta": 30,
+        "cuarenta": 40,
+        "cincuenta": 50,
+        "dozen": 12,
+    }
+)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 
-PEOPLE_NOUNS = frozenset("""
+PEOPLE_NOUNS = frozenset(
+    """
 people persons men women refugees asylum-seekers migrants detainees prisoners activists students
 journalists workers children minors members defenders lawyers protesters demonstrators individuals
 relatives villagers farmers monks nuns christians muslims uighurs uyghurs rohingya defectors bloggers
@@ -40,10 +72,23 @@ personas hombres mujeres refugiados migrantes detenidos presos activistas estudi
 personnes hommes femmes réfugiés détenus prisonniers militants étudiants journalistes
 leaders líderes lideresas dirigentes defensores defensoras militantes indígenas campesinos
 défenseurs défenseures manifestants opposants
-""".split()) | {"asylum seekers", "human rights defenders", "family members", "trade unionists"}
+""".split()
+) | {"asylum seekers", "human rights defenders", "family members", "trade unionists"}
 # "선원 7명", "七名", "二人": counts in Korean and Chinese.
 CJK_COUNT = re.compile(r"(?P<n>\d{1,5}|[一二三四五六七八九十两]{1,3})\s*(?P<noun>명|名|人)(?![권])")
-CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CJK_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 _NUMBER = re.compile(
     r"(?P<al>\b(?:at least|more than|over|no fewer than|not less than|au moins|plus de|al menos|m[aá]s de)\s+)?"
@@ -53,9 +98,12 @@ _NUMBER = re.compile(
 _WORD = re.compile(r"[^\s,.;:()/]+")
 _BREAK = frozenset("of in from and at to who were was are is had have with for by on or".split())
 
-NAME_LABEL = re.compile(r"^\W*(?:names?(?: and pronouns?)?|nombres?|noms?)\s*:\s*(?P<v>.+)$", re.IGNORECASE | re.MULTILINE)
-GENDER_MARK = re.compile(r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme|[a-z]+/[a-z]+(?:/[a-z]+)?)\)",
-                         re.IGNORECASE)
+NAME_LABEL = re.compile(
+    r"^\W*(?:names?(?: and pronouns?)?|nombres?|noms?)\s*:\s*(?P<v>.+)$", re.IGNORECASE | re.MULTILINE
+)
+GENDER_MARK = re.compile(
+    r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme|[a-z]+/[a-z]+(?:/[a-z]+)?)\)", re.IGNORECASE
+)
 # "Ali Hassan (m)", "Mehmet ALKAN, aged 34": a name with a gender or an age.
 MARKED_NAME = re.compile(
     r"(?P<name>\b[A-Z][\w'’-]+(?:[ \t]+(?:al-|el-|bin |ibn |de |da |del |van |von )?[A-Z][\w'’-]+){1,4})"
@@ -93,8 +141,15 @@ def _lead(ctx: Context, layout: Layout) -> tuple[int, int]:
     text = ctx.text
     end = layout.action_start if layout.action_start else len(text)
     # not a network UA's header of names ("Mehmet ALKAN, aged 34 / and at least three others")
-    first = next((s.start for s in ctx.sentences if len(s.text.split()) >= 8 and not MARKED_NAME.search(
-        text, _paragraph_start(text, s.start), s.end)), 0)
+    first = next(
+        (
+            s.start
+            for s in ctx.sentences
+            if len(s.text.split()) >= 8
+            and not MARKED_NAME.search(text, _paragraph_start(text, s.start), s.end)
+        ),
+        0,
+    )
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", text[first:end])]
     stop = first + paragraphs[1] if len(paragraphs) >= 2 else end
     return first, min(end, max(stop, first + 600))
@@ -156,14 +211,16 @@ def _word_number(raw: str) -> int | None:
 
 
 def _demonym_plural(noun: str) -> bool:
-    """"North Koreans", "Eritreans": people of a country (the adjective "Russian" is not)."""
+    """ "North Koreans", "Eritreans": people of a country (the adjective "Russian" is not)."""
     key = noun.lower().replace("’", "'")
     hit = geo.countries().get(key)
     return bool(hit and hit[1] == "demonym" and (key.endswith("s") or key in _INVARIANT_DEMONYMS))
 
 
-_INVARIANT_DEMONYMS = frozenset("chinese japanese vietnamese burmese sudanese lebanese congolese "
-                                "togolese senegalese taiwanese nepalese sri lankan swiss".split())
+_INVARIANT_DEMONYMS = frozenset(
+    "chinese japanese vietnamese burmese sudanese lebanese congolese "
+    "togolese senegalese taiwanese nepalese sri lankan swiss".split()
+)
 
 
 def _names(ctx: Context, layout: Layout) -> list[str]:
@@ -219,8 +276,11 @@ _CAPS_NAME = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][a-zà-ÿ'’-]+[ \t]+){1,3}(?:(?:al-|el-|de |del |da )?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)"
     r"(?:[ \t-]+[A-ZÀ-Þ][A-ZÀ-Þ'’]+){0,2})(?![\w-])"
 )
-_OFFICIAL_BEFORE = re.compile(r"\b(?:president|minister|governor|director|prosecutor|ambassador|general|judge|"
-                              r"presidente|ministro|ministre|gobernador|fiscal|juez)\s+$", re.IGNORECASE)
+_OFFICIAL_BEFORE = re.compile(
+    r"\b(?:president|minister|governor|director|prosecutor|ambassador|general|judge|"
+    r"presidente|ministro|ministre|gobernador|fiscal|juez)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _capital_names(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
@@ -230,7 +290,9 @@ def _capital_names(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
         caps = [w for w in re.split(r"[ \t-]+", raw) if w.isupper() and len(w) >= 2]
         if not caps or any(w in ("UA", "AI", "UN", "ASA", "AMR", "EUR", "AFR", "MDE") for w in caps):
             continue
-        if layout.in_blocks(m.start()) or _OFFICIAL_BEFORE.search(ctx.text[max(0, m.start() - 25) : m.start()]):
+        if layout.in_blocks(m.start()) or _OFFICIAL_BEFORE.search(
+            ctx.text[max(0, m.start() - 25) : m.start()]
+        ):
             continue
         if _is_place_or_org(raw) or raw in names:
             continue
@@ -240,18 +302,24 @@ def _capital_names(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
 
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’-]+)"
-_PERSON = rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|ibn|al|el|de|da|del|van|von|ben|abu)[ \t]+)?{_NAME_TOKEN}){{1,3}}"
+_PERSON = (
+    rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|ibn|al|el|de|da|del|van|von|ben|abu)[ \t]+)?{_NAME_TOKEN}){{1,3}}"
+)
 _RELEASE_LIST = re.compile(
     rf"\b(?i:release|free|releasing|freeing|libérer|liberar|liberen)\s+(?:immediately\s+(?:and\s+unconditionally\s+)?)?"
     rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+(?:and|et|y)\s+{_PERSON})?)"
 )
-_OCCUPATION = (r"(?:human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
-               r"pastor|trade unionist|prisoner of conscience|musician|artist|doctor|academic|reporter)")
+_OCCUPATION = (
+    r"(?:human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
+    r"pastor|trade unionist|prisoner of conscience|musician|artist|doctor|academic|reporter)"
+)
 _APPOSITIVE = re.compile(
     rf"\b{_OCCUPATION}(?:\s+and\s+{_OCCUPATION})?\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{_PERSON})"
 )
-_CJK_PERSON = re.compile(r"(?:律师|维权人士|活动人士|记者|牧师|人权捍卫者)(?P<a>[\u4e00-\u9fff]{2,3})(?=[，。、和及与的被]|$)|"
-                         r"(?P<b>[\u4e00-\u9fff]{2,3})(?:律师|女士|先生|牧师|记者)")
+_CJK_PERSON = re.compile(
+    r"(?:律师|维权人士|活动人士|记者|牧师|人权捍卫者)(?P<a>[\u4e00-\u9fff]{2,3})(?=[，。、和及与的被]|$)|"
+    r"(?P<b>[\u4e00-\u9fff]{2,3})(?:律师|女士|先生|牧师|记者)"
+)
 
 
 def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
@@ -276,8 +344,8 @@ def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[st
         if best is None:
             best = m
         else:
-            a, b = best.group("name").split(), raw.split()
-            if a[0] == b[0] and a[-1] == b[-1] and len(b) > len(a):
+            old, new = best.group("name").split(), raw.split()
+            if old[0] == new[0] and old[-1] == new[-1] and len(new) > len(old):
                 best = m
     if best:
         ctx.mark("people.names[0]", best.start("name"), best.end("name"))
@@ -290,7 +358,12 @@ def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[st
         while start < end - 1 and text[start] not in CHINESE_SURNAMES:
             start += 1  # "和赵敏" → "赵敏"
         raw = text[start:end]
-        if len(raw) >= 2 and raw[0] in CHINESE_SURNAMES and raw not in names and not layout.in_blocks(m.start()):
+        if (
+            len(raw) >= 2
+            and raw[0] in CHINESE_SURNAMES
+            and raw not in names
+            and not layout.in_blocks(m.start())
+        ):
             ctx.mark(f"people.names[{len(names)}]", start, end)
             names.append(raw)
     return names

@@ -72,12 +72,14 @@ class Layout:
         return any(a <= offset < b for blk in self.blocks for a, b in blk.lines)
 
 
-_GENERIC = frozenset("authorities authority government governments officials police president prime minister "
-                     "ministers minister prosecutor courts court army military".split())
+_GENERIC = frozenset(
+    "authorities authority government governments officials police president prime minister "
+    "ministers minister prosecutor courts court army military".split()
+)
 
 
 def group_name(raw: str) -> str:
-    """"CHINESE AUTHORITIES" → "Chinese authorities"; "THE UNHCR" → "UNHCR"."""
+    """ "CHINESE AUTHORITIES" → "Chinese authorities"; "THE UNHCR" → "UNHCR"."""
     words = re.sub(r"^(?:the|las?|los|les?|l')\s+", "", raw.strip(" :"), flags=re.I).split()
     shouting = all(not w.isalpha() or w.isupper() for w in words)
     out = []
@@ -133,8 +135,11 @@ class Scanner:
         if HEADINGS.appeals_to.match(s) and self.state != "model_letter":
             self._appeals_heading(line)
             return
-        if HEADINGS.action.search(s) and self.state in ("body", "background", "after", "action") \
-                and not BULLET.match(s):
+        if (
+            HEADINGS.action.search(s)
+            and self.state in ("body", "background", "after", "action")
+            and not BULLET.match(s)
+        ):
             self._action_heading(line)
             return
         if LETTER_OPENING.match(s) and len(s) < 120:
@@ -197,7 +202,7 @@ class Scanner:
         s = line.stripped
         bullet = BULLET.match(s)
         first = re.match(r"[^\W\d_]+", s[bullet.end() :] if bullet else s)
-        verb = bool(first) and first.group().lower() in _ASK_VERBS
+        verb = first is not None and first.group().lower() in _ASK_VERBS
         if bullet or verb:
             self.out.asks.append(AskLine(line.start, line.end, self.group, bool(bullet)))
         elif self.out.asks and s[:1].islower() and not self.out.asks[-1].end < line.start - 2:
@@ -228,9 +233,18 @@ class Scanner:
         blank_before = self.ctx.text[max(0, line.start - 2) : line.start].count("\n") >= 2
         # A name after an address line may be an address ("Above Pasteur Intersection");
         # after contact details or a blank line it starts the next addressee.
-        starts_new = kind in ("title", "org", "mixed") or (kind == "name" and (self.block is None or self.block.contacts or blank_before))
-        if kind == "address" and not note and self.block and self.block.contacts and not CONTACT_LABEL.search(s) \
-                and not SALUTATION_LABEL.match(s) and not LETTER_OPENING.match(s):
+        starts_new = kind in ("title", "org", "mixed") or (
+            kind == "name" and (self.block is None or self.block.contacts or blank_before)
+        )
+        if (
+            kind == "address"
+            and not note
+            and self.block
+            and self.block.contacts
+            and not CONTACT_LABEL.search(s)
+            and not SALUTATION_LABEL.match(s)
+            and not LETTER_OPENING.match(s)
+        ):
             starts_new = True  # addresses come before contact lines, not after
         if self.block and (self.block.closed or (self.block.complete and starts_new)):
             self._close()
@@ -266,7 +280,7 @@ class Scanner:
             self.out.blocks.append(Block([(start, line.end)], self.role, self.group, complete=True))
 
     def _inline_after_sentence(self, line: Line) -> None:
-        """"Also send copies to diplomatic representatives …. HIS EXCELLENCY MR X, Embassy …, …"."""
+        """ "Also send copies to diplomatic representatives …. HIS EXCELLENCY MR X, Embassy …, …"."""
         m = re.search(r"[.:]\s+(?=\S)", line.text)
         if not m:
             return
@@ -298,8 +312,13 @@ class Scanner:
             i -= 1
         if not picked:
             return
-        block = Block([(ln.start, ln.end) for ln in picked], "appeal", None,
-                      salutation=(opening.start, opening.end), complete=True)
+        block = Block(
+            [(ln.start, ln.end) for ln in picked],
+            "appeal",
+            None,
+            salutation=(opening.start, opening.end),
+            complete=True,
+        )
         self.out.blocks.insert(0, block)
 
 

@@ -30,7 +30,7 @@ def targets(ctx: Context, layout: Layout) -> list[Target]:
 
 
 def _group_country(group: str | None) -> str | None:
-    """"Chinese authorities" → CN, "authorities in Bahrain" → BH."""
+    """ "Chinese authorities" → CN, "authorities in Bahrain" → BH."""
     found = geo.find_countries(group) if group else []
     return found[0].code if found else None
 
@@ -123,17 +123,17 @@ def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
 
 
 def _is_org(s: str) -> bool:
-    return any(p.fullmatch(s.strip()) for p in ORGANISATION_RES.values()) or bool(ORG_NAME.fullmatch(s.strip()))
+    return any(p.fullmatch(s.strip()) for p in ORGANISATION_RES.values()) or bool(
+        ORG_NAME.fullmatch(s.strip())
+    )
 
 
 def _signature_title(rest: str) -> str | None:
-    """"China Director, Asia Division Human Rights Watch" → "China Director, Asia Division"."""
+    """ "China Director, Asia Division Human Rights Watch" → "China Director, Asia Division"."""
     if not rest:
         return None
     for p in ORGANISATION_RES.values():
-        m = None
-        for m in p.finditer(rest):
-            pass
-        if m and m.end() >= len(rest) - 1:
-            rest = rest[: m.start()].strip(" ,")
+        last = list(p.finditer(rest))[-1:]
+        if last and last[0].end() >= len(rest) - 1:
+            rest = rest[: last[0].start()].strip(" ,")
     return rest or None

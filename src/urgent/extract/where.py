@@ -41,15 +41,21 @@ _EVENT_HELD = re.compile(
     r"festival|games|trial|hearing|ceremony|rally|forum)\s+(?:\w+\s+){0,2}held\b",
     re.IGNORECASE,
 )
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|en|à|au|a|de)\s+(?:the\s+)?(?:city of\s+|province of\s+)?|city of\s+|,\s+|在)$",
-                              re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|to|from|en|à|au|a|de)\s+(?:the\s+)?(?:city of\s+|province of\s+)?|city of\s+|,\s+|在)$",
+    re.IGNORECASE,
+)
 _PLACE_NOUN_AFTER = re.compile(
     r"^\s*(?:city|province|prefecture|county|district|region|municipality|prison|detention|police|"
-    r"jail|camp|state|governorate|oblast|某处|的)\b", re.IGNORECASE)
+    r"jail|camp|state|governorate|oblast|某处|的)\b",
+    re.IGNORECASE,
+)
 # Where a place is not where someone is held: a home, a court.
 _NOT_HELD_THERE = re.compile(
     r"\b(?:home|house|room|apartment|flat|residence|court|tribunal|embassy|university)\b[^.,;]{0,25}$|"
-    r"\b(?:court|tribunal)\s+(?:of|in)\s+$", re.IGNORECASE)
+    r"\b(?:court|tribunal)\s+(?:of|in)\s+$",
+    re.IGNORECASE,
+)
 # Named places of detention: "Evin Prison", "B14 detention centre", "the Yunusabad district police station".
 _FACILITY = re.compile(
     r"(?P<f>(?:\b(?:al-|el-)?[A-Z][\w'’.-]*\s+|\b[A-Z]?\d{1,5}(?:st|nd|rd|th)?\s+)"
@@ -61,12 +67,18 @@ _FACILITY = re.compile(
     r"|(?:detention cent(?:re|er)|prison|colony)\s+(?P<code>(?=[\w-]*\d)[A-Z][\w-]*\d[\w-]*)"
 )
 _FACILITY_LEAD = re.compile(r"\b(?:in|at|to|from|into|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_NOT_FACILITY_HEAD = re.compile(r"^(?:The|A|An|His|Her|Their|This|That|In|At|To|From|On|For|Since|After|When|While)\s", )
+_NOT_FACILITY_HEAD = re.compile(
+    r"^(?:The|A|An|His|Her|Their|This|That|In|At|To|From|On|For|Since|After|When|While)\s",
+)
 
 
-def countries(ctx: Context, layout: Layout, title: tuple[int, int] | None,
-              target_countries: list[tuple[str, tuple[int, int] | None]],
-              place_codes: list[tuple[str, tuple[int, int]]]) -> list[str]:
+def countries(
+    ctx: Context,
+    layout: Layout,
+    title: tuple[int, int] | None,
+    target_countries: list[tuple[str, tuple[int, int] | None]],
+    place_codes: list[tuple[str, tuple[int, int]]],
+) -> list[str]:
     found: dict[str, tuple[int, int] | None] = {}
 
     def add(code: str, span: tuple[int, int] | None) -> None:
@@ -126,7 +138,9 @@ def _case_sentences(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
     return out
 
 
-def places(ctx: Context, layout: Layout, prefer: frozenset[str] = frozenset()) -> list[tuple[str, str, tuple[int, int]]]:
+def places(
+    ctx: Context, layout: Layout, prefer: frozenset[str] = frozenset()
+) -> list[tuple[str, str, tuple[int, int]]]:
     """(name as written, country code, span) of places where people are or were held."""
     text = ctx.text
     sentences = [sp for sp in _case_sentences(ctx, layout) if not layout.in_background(sp[0])]
@@ -144,7 +158,9 @@ def places(ctx: Context, layout: Layout, prefer: frozenset[str] = frozenset()) -
     for i, (a, b) in enumerate(sentences):
         near = hits[i]
         # no detention word here: the sentence before, in the same paragraph, may carry it
-        borrowed = not near and i > 0 and bool(hits[i - 1]) and not _new_paragraph(text, sentences[i - 1][1], a)
+        borrowed = (
+            not near and i > 0 and bool(hits[i - 1]) and not _new_paragraph(text, sentences[i - 1][1], a)
+        )
         if not near and not borrowed:
             continue
         dateline = DATELINE.match(text, a, b)
@@ -155,22 +171,22 @@ def places(ctx: Context, layout: Layout, prefer: frozenset[str] = frozenset()) -
             lead = text[max(a, m.end() - len(raw) - 14) : m.end() - len(raw)]
             if not m.group("code") and not _FACILITY_LEAD.search(lead):
                 continue  # "Political prison camps are…": a kind of place, not a named one
-            if raw and raw[0].isupper() or raw[:1].isdigit() or raw.startswith(("al-", "el-")):
+            if (raw and raw[0].isupper()) or raw[:1].isdigit() or raw.startswith(("al-", "el-")):
                 add(raw, "", m.end() - len(raw), m.end())
-        for m in geo.find_places(text, a, b, prefer):
-            if dateline and m.start < dateline.end():
+        for p in geo.find_places(text, a, b, prefer):
+            if dateline and p.start < dateline.end():
                 continue
-            if near and min(_words_between(text, h, m.start) for h in near) > 15:
+            if near and min(_words_between(text, h, p.start) for h in near) > 15:
                 continue  # a detention word, but far from this place
-            before = text[max(a, m.start - 40) : m.start]
-            after = text[m.end : m.end + 25]
+            before = text[max(a, p.start - 40) : p.start]
+            after = text[p.end : p.end + 25]
             if not (_LOCATIVE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after)):
                 continue
             if _NOT_HELD_THERE.search(before):
                 continue
             if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
                 continue  # "Beijing should…": the government, not a place
-            add(m.text, m.code, m.start, m.end)
+            add(p.text, p.code, p.start, p.end)
     for i, (_name, _code, span) in enumerate(out):
         ctx.mark(f"places[{i}]", *span)
     return out
@@ -182,7 +198,7 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 def _only_event(sentence: str) -> bool:
-    """"a summit to be held in Pyongyang": the only detention word is an event's."""
+    """ "a summit to be held in Pyongyang": the only detention word is an event's."""
     hits = [m.group().lower() for m in _DETENTION.finditer(sentence)]
     return bool(hits) and all(h == "held" for h in hits) and bool(_EVENT_HELD.search(sentence))
 

@@ -44,9 +44,7 @@ class Document:
         return self.mapped.to_source(offset) if self.mapped else offset
 
 
-def read(
-    source: bytes | str | Path, name: str | None = None, options: ReadOptions | None = None
-) -> Document:
+def read(source: bytes | str | Path, name: str | None = None, options: ReadOptions | None = None) -> Document:
     """Read a path or bytes into a cleaned `Document`; raise `ReadError` on bad input."""
     options = options or ReadOptions()
     data = _load(source, options)

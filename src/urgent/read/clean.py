@@ -92,11 +92,7 @@ def _split_run_together(text: MappedText) -> tuple[MappedText, bool]:
     for line in re.finditer(r"[^\n]{1000,}", text.text):
         s = line.group()
         protected = [(m.start(), m.end()) for m in _CAMEL_WORDS.finditer(s)]
-        cuts = [
-            m.start()
-            for m in _JUNCTION.finditer(s)
-            if not any(a < m.start() < b for a, b in protected)
-        ]
+        cuts = [m.start() for m in _JUNCTION.finditer(s) if not any(a < m.start() < b for a, b in protected)]
         if len(cuts) * 1000 < len(s) * 2:  # ordinary long paragraph
             continue
         edits.extend((line.start() + c, line.start() + c, "\n") for c in cuts)

@@ -278,8 +278,7 @@ def _latin_read_as_cjk(text: str) -> bool:
     if ascii_letters < 4 * other_letters:
         return False
     glued = sum(
-        _ascii_letter(text[run.start() - 1 : run.start()])
-        or _ascii_letter(text[run.end() : run.end() + 1])
+        _ascii_letter(text[run.start() - 1 : run.start()]) or _ascii_letter(text[run.end() : run.end() + 1])
         for run in runs
     )
     return glued > len(runs) / 2
@@ -308,9 +307,7 @@ def _prefer_cp1252(
 
 def _check(text: str, encoding: str) -> str:
     if _garbage_share(text) > _GARBAGE_SHARE:
-        raise ReadError(
-            f"undecodable text: mostly control characters or garbage (read as {encoding})"
-        )
+        raise ReadError(f"undecodable text: mostly control characters or garbage (read as {encoding})")
     return text
 
 

@@ -80,9 +80,7 @@ class MappedText:
         keep(pos, len(self.text))
         return MappedText("".join(out), _merge(runs))
 
-    def sub(
-        self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]
-    ) -> MappedText:
+    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> MappedText:
         """Like ``pattern.sub`` but keeping the map."""
         edits = []
         for m in pattern.finditer(self.text):

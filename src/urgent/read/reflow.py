@@ -8,6 +8,7 @@ fills most of it; it joins the next when the sentence visibly continues.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from urgent.read.mapped import Edit, MappedText
@@ -36,7 +37,7 @@ def reflow(text: MappedText) -> MappedText:
         return text
     t = text.text
     edits: list[Edit] = []
-    for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
+    for (s1, e1), (s2, e2) in itertools.pairwise(lines):
         gap = t[e1:s2]
         if gap.count("\n") > 2:  # two blank lines: a real break
             continue

@@ -23,9 +23,7 @@ from urgent.read.markdown import TEMPLATE_TAG, front_matter
 IMAGE = "image without text layer; OCR is not supported"
 BINARY = "binary data, not a text document"
 ARCHIVE = "unsupported format: compressed archive; unpack it and read the documents inside"
-OLD_OFFICE = (
-    "unsupported format: old Microsoft Office file (.doc, .xls, .msg); save it as DOCX or PDF"
-)
+OLD_OFFICE = "unsupported format: old Microsoft Office file (.doc, .xls, .msg); save it as DOCX or PDF"
 
 _IMAGES = (
     b"\x89PNG\r\n\x1a\n",
