@@ -71,8 +71,7 @@ def warm_up() -> None:
     from urgent.extract import geo
     from urgent.extract.language import _detector
 
-    geo.countries()
-    geo.places()
+    geo.warm_up()
     _detector()
 
 

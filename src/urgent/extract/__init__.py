@@ -89,19 +89,18 @@ _NEGATED = re.compile(r"\b(?:without|free from|free of|no risk of)\b[^.,;]{0,25}
 
 
 def _risks(ctx: Context, layout: sections.Layout, r: Record) -> list[str]:
-    """Risks named in the running text (addressee blocks and signatures excluded)."""
-    found: dict[str, tuple[int, int]] = {}
+    """Risks named in the running text (addressee blocks, signatures and the asks excluded)."""
     asks = [ctx.spans[f"asks[{i}].text"] for i in range(len(r.asks)) if f"asks[{i}].text" in ctx.spans]
-    for s in ctx.sentences:
-        if layout.in_blocks(s.start) or any(a <= s.start < b for a, b in asks):
-            continue  # what is asked for is not what people face
-        for kind, pattern in RISK_RULES.items():
-            if kind in found:
+    excluded = sorted([*((a, b) for blk in layout.blocks for a, b in blk.lines), *((a, b) for a, b in asks)])
+    found: dict[str, tuple[int, int]] = {}
+    for kind, wording in RISK_RULES.items():
+        for m in wording.finditer(ctx.text, lower=ctx.lower):
+            if any(a <= m.start() < b for a, b in excluded):
+                continue  # what is asked for is not what people face
+            if _NEGATED.search(ctx.text, max(0, m.start() - 30), m.start()):
                 continue
-            for m in pattern.finditer(ctx.text, s.start, s.end):
-                if not _NEGATED.search(ctx.text, max(s.start, m.start() - 30), m.start()):
-                    found[kind] = (m.start(), m.end())
-                    break
+            found[kind] = (m.start(), m.end())
+            break
     ordered = sorted(found.items(), key=lambda kv: kv[1])
     for i, (_kind, span) in enumerate(ordered):
         ctx.mark(f"risks[{i}]", *span)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from urgent.extract import contacts, geo
 from urgent.extract.lexicon import (
@@ -255,6 +256,7 @@ def classify_cjk(s: str) -> str | None:
     return "address"
 
 
+@lru_cache(maxsize=4096)
 def classify(text: str) -> str:
     """title | org | name | address | mixed for one line without contacts."""
     s = text.strip().rstrip(",")

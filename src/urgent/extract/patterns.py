@@ -16,6 +16,91 @@ def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
 
 
+_LEADING = re.compile(r"^(?:\\b|\^|\\W\*|\(\?<!?[^)]*\)|\(\?i:)+")
+_LITERAL = re.compile(r"[\w '-]+")
+_SIMPLE_GROUP = re.compile(r"\(\?:((?:[\w ]+\|)+[\w ]+)\)(?![?*{])")
+
+
+def _starts(head: str) -> list[str]:
+    """The fixed words one alternative can start with ([] if it cannot tell)."""
+    group = _SIMPLE_GROUP.match(head)
+    if group:  # "(?:and|or) death"
+        words = [w.split(" ")[0].lower() for w in group.group(1).split("|")]
+        return words if all(len(w) >= 2 for w in words) else []
+    lit = _LITERAL.match(head)
+    if not lit:
+        return []
+    literal = lit.group()
+    if head[lit.end() : lit.end() + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # "tortur(e)?": the last letter is optional
+    literal = literal.split(" ")[0].lower()
+    return [literal] if len(literal) >= 2 else []
+
+
+def _required(pattern: str) -> str:
+    """A word every match must contain, outside groups and classes ("" if none)."""
+    depth, plain = 0, []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            plain.append(" ")
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+            plain.append(" ")
+        elif depth == 0:
+            nxt = pattern[i + 1 : i + 2]
+            plain.append(" " if nxt in ("?", "*", "{") or c in "?*+{}|.^$" else c)
+        i += 1
+    words = [w for w in "".join(plain).lower().split() if w.isalpha() and len(w) >= 4]
+    return max(words, key=len) if words else ""
+
+
+class Wording:
+    """Alternative phrasings of one thing. Each is tried only where its first
+    word occurs (or only if a word it must contain occurs): a substring test
+    is far cheaper than trying dozens of alternatives at every position."""
+
+    def __init__(self, *alternatives: str) -> None:
+        self.parts: list[tuple[list[str], str, re.Pattern[str]]] = []
+        for a in alternatives:
+            starts = _starts(_LEADING.sub("", a))
+            self.parts.append((starts, "" if starts else _required(a), re.compile(a, re.IGNORECASE)))
+
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None, lower: str | None = None
+    ) -> list[re.Match[str]]:
+        """All matches in text[start:end], in order (``lower``: text.lower(), if at hand)."""
+        end = len(text) if end is None else end
+        lower = text.lower() if lower is None else lower
+        if len(lower) != len(text):  # lower-casing changed lengths (rare letters): no shortcut
+            lower = ""
+        hits = []
+        for starts, required, pattern in self.parts:
+            if not starts or not lower:
+                if not (required and lower) or lower.find(required, start, end) >= 0:
+                    hits.extend(pattern.finditer(text, start, end))
+                continue
+            for literal in starts:
+                at = lower.find(literal, start, end)
+                while at >= 0:  # try the pattern only where its first word occurs
+                    m = pattern.match(text, at, end)
+                    if m:
+                        hits.append(m)
+                    at = lower.find(literal, at + 1, end)
+        return sorted(hits, key=lambda m: m.start())
+
+    def search(
+        self, text: str, start: int = 0, end: int | None = None, lower: str | None = None
+    ) -> re.Match[str] | None:
+        found = self.finditer(text, start, end, lower)
+        return found[0] if found else None
+
+
 class Headings(NamedTuple):
     urgent_action: re.Pattern[str]
     further_information: re.Pattern[str]
@@ -218,23 +303,25 @@ ISSUE_LABEL = rx(
     r"(?<![\w-])date\s*:\s*",
     r"(?:배포일|발표일|날짜|日期|发布日期|發布日期)\s*[:：]\s*",
 )
-DEADLINE_BEFORE = rx(
-    r"\btake action\b[^.\n]{0,40}?\buntil\s*:?\s*",
-    r"^\W*(?:deadline|until)\s*:\s*",
-    r"\b(?:send|sending) (?:your )?appeals\b[^.\n]{0,40}?\b(?:before|by|until|no later than)\s+",
-    r"\bappeals? (?:should|must) (?:be )?(?:sent|received|arrive)\b[^.\n]{0,20}?\b(?:before|by)\s+",
-    r"\b(?:before|by|until) the deadline(?: of)?\s+",
-    r"\bdeadline(?: for appeals)?\s*:\s*",
-    r"\b(?:envoyer|envoyez) vos appels avant (?:le )?",
-    r"\bavant le\s+(?=\d)",
-    r"\bllamamientos antes del?\s+",
-    r"\bantes del?\s+(?=\d)",
-    r"\bappelle (?:vor|bis zum)\s+",
+# Each alternative starts with a fixed word (see `Wording`).
+DEADLINE_BEFORE = Wording(
+    r"take action\b[^.\n]{0,40}?\buntil\s*:?\s*",
+    r"until\s*:\s*",
+    r"send(?:ing)? (?:your )?appeals\b[^.\n]{0,40}?\b(?:before|by|until|no later than)\s+",
+    r"appeals? (?:should|must) (?:be )?(?:sent|received|arrive)\b[^.\n]{0,20}?\b(?:before|by)\s+",
+    r"before the deadline(?: of)?\s+",
+    r"by the deadline(?: of)?\s+",
+    r"deadline(?: for appeals)?\s*:\s*",
+    r"envoy(?:er|ez) vos appels avant (?:le )?",
+    r"avant le\s+(?=\d)",
+    r"llamamientos antes del?\s+",
+    r"antes del?\s+(?=\d)",
+    r"appelle (?:vor|bis zum)\s+",
 )
-DEADLINE_AFTER = rx(
-    r"\bif sending appeals after\s+(?:the\s+)?",
-    r"\bsi (?:vous )?envoy(?:ez|er) (?:des|vos) appels apr[eè]s (?:le\s+)?",
-    r"\bsi env[ií]an? (?:llamamientos )?despu[ée]s del?\s+",
+DEADLINE_AFTER = Wording(
+    r"if sending appeals after\s+(?:the\s+)?",
+    r"si (?:vous )?envoy(?:ez|er) (?:des|vos) appels apr[eè]s (?:le\s+)?",
+    r"si env[ií]an? (?:llamamientos )?despu[ée]s del?\s+",
 )
 
 # "in English, Chinese or your own language".
@@ -341,6 +428,10 @@ ORGANISATIONS = {
 ORGANISATION_RES = {
     name: re.compile("|".join(p), re.IGNORECASE if name not in ("Article 19",) else 0)
     for name, p in ORGANISATIONS.items()
+}
+_SPACE = r"[ \t\n]+"  # a name may wrap across lines ("AMNESTY\nINTERNATIONAL")
+ORGANISATION_WORDINGS = {
+    name: Wording(*(a.replace(" ", _SPACE) for a in p)) for name, p in ORGANISATIONS.items()
 }
 # A generic organisation name: "<Capitalised words> (Centre|Coalition|…) for/of …".
 ORG_NAME = re.compile(

@@ -115,6 +115,13 @@ class Scanner:
     # -- state changes --------------------------------------------------------
     def _line(self, line: Line) -> None:
         s = line.stripped
+        if len(s) > 320:  # a paragraph of running text is never a heading or an address
+            handler = getattr(self, f"_in_{self.state}", None)
+            if handler and self.state in ("action", "group"):
+                handler(line)
+            elif self.state in ("targets", "copies"):
+                self._close()
+            return
         if HEADINGS.background.match(s):
             self._close()
             self.state = "background"

@@ -6,12 +6,10 @@ Every hit keeps its span, so a reviewer sees why a kind was given.
 
 from __future__ import annotations
 
-import re
+from urgent.extract.patterns import Wording
 
-from urgent.extract.patterns import rx
-
-RISK_RULES: dict[str, re.Pattern[str]] = {
-    "refoulement": rx(
+RISK_RULES: dict[str, Wording] = {
+    "refoulement": Wording(
         r"\brefoul",
         r"\bforcibl[ey] (?:return|repatriat|deport|sent|send)",
         r"\bforced (?:return|repatriation|deportation)",
@@ -33,7 +31,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"강제\s?송환",
         r"송환",
     ),
-    "torture": rx(
+    "torture": Wording(
         r"\btortur",
         r"\bill[- ]treat",
         r"\bbeaten\b",
@@ -51,7 +49,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"폭행",
         r"구타",
     ),
-    "death_penalty": rx(
+    "death_penalty": Wording(
         r"\bdeath (?:penalty|sentences?|row)\b",
         r"\bsentenced to death\b",
         r"\bexecut(?:ion|ions|ed|e)\b",
@@ -68,7 +66,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"处决",
         r"사형",
     ),
-    "arbitrary_detention": rx(
+    "arbitrary_detention": Wording(
         r"\barbitrar(?:y|ily) (?:detention|detained|arrest|arrested|imprisonment|imprisoned)\b",
         r"\bincommunicado\b",
         r"\bwithout (?:charge|trial)\b",
@@ -95,7 +93,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"불법\s?구금",
         r"구금",
     ),
-    "enforced_disappearance": rx(
+    "enforced_disappearance": Wording(
         r"\benforced(?:ly)? disappear",
         r"\bforcibly disappeared\b",
         r"\bdisappear(?:ed|ance|ances)\b",
@@ -111,7 +109,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"下落不明",
         r"강제\s?실종",
     ),
-    "forced_labour": rx(
+    "forced_labour": Wording(
         r"\bforced lab(?:ou?r)",
         r"\bhard labou?r\b",
         r"\blabou?r camps?\b",
@@ -123,7 +121,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"劳教",
         r"강제\s?노동",
     ),
-    "sexual_violence": rx(
+    "sexual_violence": Wording(
         r"\bsexual (?:violence|assault|abuse|slavery)\b",
         r"\brape[sd]?\b",
         r"\bsexually (?:abused|assaulted)\b",
@@ -136,7 +134,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"성폭력",
         r"성폭행",
     ),
-    "health": rx(
+    "health": Wording(
         r"\bmedical\b",
         r"\bhospital",
         r"\bhealth\b",
@@ -162,7 +160,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"골절",
         r"질병",
     ),
-    "unfair_trial": rx(
+    "unfair_trial": Wording(
         r"\bunfair(?:ly)? tri",
         r"\bgrossly unfair\b",
         r"\bshow trial\b",
@@ -185,7 +183,7 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
         r"\bnot allow(?:ed)? the defen[cs]e\b",
         r"\bfair trial\b",
     ),
-    "harassment": rx(
+    "harassment": Wording(
         r"\bharass",
         r"\bintimidat",
         r"\breprisals?\b",
@@ -207,8 +205,8 @@ RISK_RULES: dict[str, re.Pattern[str]] = {
     ),
 }
 
-ASK_RULES: dict[str, re.Pattern[str]] = {
-    "halt_return": rx(
+ASK_RULES: dict[str, Wording] = {
+    "halt_return": Wording(
         r"\bnon-?refoulement\b",
         r"\b(?:stop|halt|suspend|cancel|prevent|end|cease)\w* (?:the |any |all |his |her |their |immediately )*"
         r"(?:forced |forcible |planned |imminent )*(?:return|repatriation|deportation|extradition|expulsion|removal|refoulement)",
@@ -225,7 +223,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"不(?:要|得)?遣返",
         r"강제\s?송환.{0,10}(?:중단|중지)",
     ),
-    "halt_execution": rx(
+    "halt_execution": Wording(
         r"\b(?:halt|stop|prevent|suspend|cancel)\w* (?:the |any |all |his |her |their )*(?:planned |imminent |scheduled )*executions?\b",
         r"\bcommut",
         r"\bquash\w* (?:the |his |her |their )*(?:death )?sentences?\b",
@@ -238,7 +236,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"停止(?:执行)?死刑",
         r"사형.{0,10}(?:중단|감형)",
     ),
-    "refugee_protection": rx(
+    "refugee_protection": Wording(
         r"\brefugee status\b",
         r"\basylum\b",
         r"\bthird country\b",
@@ -254,7 +252,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"난민",
         r"망명",
     ),
-    "monitor_access": rx(
+    "monitor_access": Wording(
         r"\b(?:access|visit|allow|permit|let|grant)\w*\b[^.;]{0,80}\b(?:UNHCR|monitors?|observers?|consul(?:ar|s|ate|ates)?|diplomats?|Red Cross|ICRC|"
         r"Special Rapporteur|UN (?:experts?|bodies|agency)|Refugee Agency)\b",
         r"\b(?:UNHCR|monitors?|observers?|consul(?:ar|s|ate|ates)?|ICRC|Red Cross|Refugee Agency)\b[^.;]{0,60}\b(?:access|visit|mandate)\b",
@@ -264,7 +262,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"유엔난민기구",
     ),
     # protection asked for, not torture reported: "protected from torture", "not be ill-treated"
-    "protect_from_torture": rx(
+    "protect_from_torture": Wording(
         r"\b(?:protect|safeguard|shield)\w*\b[^.;]{0,40}\b(?:tortur|ill[- ]treat|abuse)",
         r"\bfrom (?:further |any )?(?:torture|ill[- ]treatment)",
         r"\bnot (?:be )?(?:subjected to )?(?:tortur|ill[- ]treat|beaten|abused|harmed)",
@@ -280,7 +278,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"免遭酷刑",
         r"고문.{0,10}(?:받지|않도록)",
     ),
-    "legal_access": rx(
+    "legal_access": Wording(
         r"\blawyers?\b",
         r"\blegal (?:counsel|representation|assistance|advice|aid)\b",
         r"\battorneys? of\b",
@@ -289,7 +287,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"律师",
         r"변호사",
     ),
-    "medical_care": rx(
+    "medical_care": Wording(
         r"\bmedical\b",
         r"\bmedication\b",
         r"\bhealth ?care\b",
@@ -304,7 +302,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"치료",
         r"의료",
     ),
-    "family_access": rx(
+    "family_access": Wording(
         r"\bfamil(?:y|ies)\b[^.;]{0,40}\b(?:access|contact|visit)",
         r"\b(?:access|contact|visit)\w*\b[^.;]{0,40}\b(?:famil(?:y|ies)|relatives)\b",
         r"\bfamille",
@@ -312,7 +310,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"家属.{0,6}(?:会见|探视|联系)",
         r"가족.{0,6}(?:면회|접견)",
     ),
-    "disclose_whereabouts": rx(
+    "disclose_whereabouts": Wording(
         r"\bwhereabouts\b",
         r"\blegal status\b",
         r"\bdisclose\w*\b[^.;]{0,40}\bwhere\b",
@@ -321,7 +319,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"\blieu de d[ée]tention\b",
         r"\bsort\b(?= et)",
     ),
-    "release": rx(
+    "release": Wording(
         r"(?<!pending his )(?<!pending her )(?<!pending their )\breleas",
         r"\bfree (?:him|her|them|all)\b",
         r"\bset (?:him|her|them) free\b",
@@ -330,7 +328,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"(?<!获)释放",
         r"석방",
     ),
-    "fair_trial": rx(
+    "fair_trial": Wording(
         r"\bfair trial",
         r"\bretrial\b",
         r"\bre-?trial\b",
@@ -345,7 +343,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"公正审判",
         r"공정한\s?재판",
     ),
-    "investigate": rx(
+    "investigate": Wording(
         r"\binvestigat",
         r"\bhold (?:those |the )?\w* ?(?:responsible|accountable)\b",
         r"\bhel?d accountable\b",
@@ -357,7 +355,7 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"조사",
         r"처벌",
     ),
-    "stop_harassment": rx(
+    "stop_harassment": Wording(
         r"\bharass",
         r"\bintimidat",
         r"\bthreat",
@@ -374,14 +372,14 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
         r"恐吓",
         r"위협",
     ),
-    "assurances": rx(
+    "assurances": Wording(
         r"\bassurances?\b",
         r"\bguarantees? (?:that|of|about|regarding)\b",
         r"\bgaranties\b",
         r"\bgarant[ií]as\b",
         r"\bpublicly guarantee\b",
     ),
-    "legal_reform": rx(
+    "legal_reform": Wording(
         r"\bratif",
         r"\bamend",
         r"\brepeal",
@@ -406,13 +404,14 @@ ASK_RULES: dict[str, re.Pattern[str]] = {
 
 
 def kinds_with_spans(
-    rules: dict[str, re.Pattern[str]], text: str, start: int = 0, end: int | None = None
+    rules: dict[str, Wording], text: str, start: int = 0, end: int | None = None, lower: str | None = None
 ) -> list[tuple[str, int, int]]:
     """Each kind whose wording occurs in text[start:end], with its first hit, in text order."""
     end = len(text) if end is None else end
+    lower = text.lower() if lower is None else lower
     hits = []
-    for kind, pattern in rules.items():
-        m = pattern.search(text, start, end)
+    for kind, wording in rules.items():
+        m = wording.search(text, start, end, lower)
         if m:
             hits.append((m.start(), kind, m.end()))
     return [(k, s, e) for s, k, e in sorted(hits)]

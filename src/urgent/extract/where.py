@@ -87,23 +87,23 @@ def countries(
 
     # 1. the title: "EIGHT NORTH KOREANS AT RISK…", "China: Don't Force…"
     if title:
-        for m in geo.find_countries(ctx.text, *title):
+        for m in ctx.countries_in(*title):
             add(m.code, (m.start, m.end))
     # 2. a heading line naming the countries: "… KOREA (NORTH KOREA) / … CHINA (CHINA)"
     for line in ctx.lines[:15]:
-        mentions = geo.find_countries(line.text)
+        mentions = ctx.countries_in(line.start, line.end)
         rest = line.text
         for m in mentions:
             rest = rest.replace(m.text, "")
         if mentions and not re.sub(r"[\W_]|\b(?:and|et|y|the)\b", "", rest, flags=re.I):
             for m in mentions:
-                add(m.code, (line.start + m.start, line.start + m.end))
+                add(m.code, (m.start, m.end))
     # 3. states whose officials receive the appeals
     for code, span in target_countries:
         add(code, span)
     # 4. where people are held and where they risk being sent
     for sentence in _case_sentences(ctx, layout):
-        for m in geo.find_countries(ctx.text, sentence[0], sentence[1]):
+        for m in ctx.countries_in(sentence[0], sentence[1]):
             before = ctx.text[max(sentence[0], m.start - 90) : m.start]
             if m.kind == "country" and (_SENT_TO.search(before) or _HELD_IN.search(before)):
                 add(m.code, (m.start, m.end))
@@ -120,12 +120,14 @@ def countries(
 def _is_caption(sentence: str) -> bool:
     """A photo caption ends with ", <date>.": "… in Liaoning province, April 15, 2017."."""
     tail = sentence.rstrip(" .")
+    if not tail[-1:].isdigit():
+        return False
     found = find_dates(tail, max(0, len(tail) - 30))
     return bool(found) and found[-1][1] == len(tail) and tail[: found[-1][0]].rstrip().endswith(",")
 
 
 def title_countries(ctx: Context, title: tuple[int, int] | None) -> list[geo.Mention]:
-    return geo.find_countries(ctx.text, *title) if title else []
+    return ctx.countries_in(*title) if title else []
 
 
 def _case_sentences(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
@@ -173,7 +175,7 @@ def places(
                 continue  # "Political prison camps are…": a kind of place, not a named one
             if (raw and raw[0].isupper()) or raw[:1].isdigit() or raw.startswith(("al-", "el-")):
                 add(raw, "", m.end() - len(raw), m.end())
-        for p in geo.find_places(text, a, b, prefer):
+        for p in geo.find_places(text, a, b, prefer, ctx.countries_in(a, b), ctx.folded):
             if dateline and p.start < dateline.end():
                 continue
             if near and min(_words_between(text, h, p.start) for h in near) > 15:

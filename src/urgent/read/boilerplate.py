@@ -43,6 +43,10 @@ LINE_PATTERNS = [
     r"(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?",  # page numbers
 ]
 LINE_RE = re.compile(r"^\s*(?:" + "|".join(LINE_PATTERNS) + r")\s*$", re.IGNORECASE)
+# The same, for every line of a text in one pass (lines up to 420 characters).
+LINES_RE = re.compile(
+    r"^[ \t]*(?=[^\n]{1,420}$)(?:" + "|".join(LINE_PATTERNS) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
 
 # A line like these ends the article on a web page: what follows is related
 # content, tags and the footer.

@@ -58,6 +58,8 @@ _JUNCTION = re.compile(
     r"|(?<=[\u0600-\u06ff])(?=[\u0400-\u04ff\u3040-\u9fff\uac00-\ud7af])"
     r"|(?<=[\u3040-\u9fff\uac00-\ud7af])(?=[\u0600-\u06ff\u0400-\u04ff])"
 )
+_MD_MARKS = re.compile(r"^[ \t]*#|\*|__|\]\(|^[ \t]*[-_]{3}", re.MULTILINE)  # any markdown at all?
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _SPACES = re.compile(r"^[ \t]+|[ \t]+$|(?P<inner>(?<=\S)[ \t]{2,}(?=\S))", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _EDGES = re.compile(r"^\s+|\s+$")
@@ -67,7 +69,8 @@ def clean(raw: RawText) -> MappedText:
     text = MappedText(raw.text)
     text = text.sub(_CHARS, _char)
     text, run_together = _split_run_together(text)
-    text = text.sub(_MD, lambda m: m.group(1) or "")
+    if _MD_MARKS.search(text.text):
+        text = text.sub(_MD, lambda m: m.group(1) or "")
     text = text.sub(_SPACES, lambda m: " " if m.group("inner") else "")
     text = _drop_furniture(text, web=raw.format == "html" or run_together, menus=run_together)
     text = reflow(text)
@@ -91,6 +94,8 @@ def _split_run_together(text: MappedText) -> tuple[MappedText, bool]:
     edits: list[Edit] = []
     for line in re.finditer(r"[^\n]{1000,}", text.text):
         s = line.group()
+        if len(_CAMEL.findall(s)) * 1000 < len(s):
+            continue  # a long paragraph, not words run together
         protected = [(m.start(), m.end()) for m in _CAMEL_WORDS.finditer(s)]
         cuts = [m.start() for m in _JUNCTION.finditer(s) if not any(a < m.start() < b for a, b in protected)]
         if len(cuts) * 1000 < len(s) * 2:  # ordinary long paragraph
@@ -107,11 +112,13 @@ def _drop_furniture(text: MappedText, web: bool, menus: bool) -> MappedText:
     t = text.text
     lines = list(re.finditer(r"[^\n]*(?:\n|$)", t))
     dropped = 0
+    for m in boilerplate.LINES_RE.finditer(t):  # furniture lines, in one pass
+        edits.append((m.start(), m.end() + (1 if t[m.end() : m.end() + 1] == "\n" else 0), ""))
+        dropped += 1
     for m in lines:
         line = m.group().strip()
-        if not line:
-            continue
-        if boilerplate.LINE_RE.match(line) or _is_language_menu(line):
+        short = len(line) <= 40 or (len(line) <= 80 and not line.isascii())
+        if line and short and _is_language_menu(line) and not any(e[0] == m.start() for e in edits):
             edits.append((m.start(), m.end(), ""))
             dropped += 1
     if menus:  # runs of three or more short word-only lines are navigation
@@ -126,12 +133,14 @@ def _drop_furniture(text: MappedText, web: bool, menus: bool) -> MappedText:
     return text.apply(edits) if edits else text
 
 
+_LANGUAGE_NAMES = sorted((n.replace(" ", "") for n in boilerplate.LANGUAGE_NAMES), key=len, reverse=True)
+
+
 def _is_language_menu(line: str) -> bool:
     """A line made only of language names ("EnglishFrançais", "简中繁中")."""
     rest = line.lower().replace(" ", "")
-    names = sorted((n.replace(" ", "") for n in boilerplate.LANGUAGE_NAMES), key=len, reverse=True)
     while rest:
-        for name in names:
+        for name in _LANGUAGE_NAMES:
             if rest.startswith(name):
                 rest = rest[len(name) :]
                 break
