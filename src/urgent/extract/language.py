@@ -46,9 +46,9 @@ def detect_language(text: str) -> str:
             return code
     counts: dict[str, int] = {}
     for w in _WORDS.findall(sample.lower()):
-        code = _STOP.get(w)
-        if code:
-            counts[code] = counts.get(code, 0) + 1
+        lang = _STOP.get(w)
+        if lang:
+            counts[lang] = counts.get(lang, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 20 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
         return ranked[0][0]

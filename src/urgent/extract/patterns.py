@@ -79,7 +79,7 @@ class Wording:
         lower = text.lower() if lower is None else lower
         if len(lower) != len(text):  # lower-casing changed lengths (rare letters): no shortcut
             lower = ""
-        hits = []
+        hits: list[re.Match[str]] = []
         for starts, required, pattern in self.parts:
             if not starts or not lower:
                 if not (required and lower) or lower.find(required, start, end) >= 0:
