@@ -1,9 +1,9 @@
 """One addressee block → a target: who, which office, where, how to reach them.
 
-A block is a few lines ("President" / "XI Jinping Guojia Zhuxi" / "The State
-Council General Office" / "2 Fuyoujie" / … / "Fax: …" / "Salutation: …") or
-one flattened line from a web page ("President Xi Jinping General Secretary
-Office … Beijing 100017 Peoples Republic of China Fax: …"). Lines are read
+A block is a few lines ("Governor" / "ZHANG Wei Shengzhang" / "Provincial
+People's Government" / "12 Renmin Lu" / … / "Fax: …" / "Salutation: …") or
+one flattened line from a web page ("Minister Hasan Demir Ministry of the
+Interior Bakanliklar 06644 Ankara Turkey Fax: …"). Lines are read
 as typed pieces; a piece that mixes title, name, organisation and address is
 split word by word.
 """
@@ -127,7 +127,7 @@ ACRONYMS = frozenset("UN UNHCR OHCHR ICRC EU AU OSCE OAS UK USA US PRC DPRK ROK 
 
 
 def has_family_name(words: list[str], text: str) -> bool:
-    """An Amnesty-style upper-case family name ("ZHU Rongji") in a mixed-case line."""
+    """An Amnesty-style upper-case family name ("ZHANG Wei") in a mixed-case line."""
     if text.isupper():
         return False
     return any(w.isupper() and w.isalpha() and len(w) >= 2 and w not in ACRONYMS for w in words[1:])
@@ -222,7 +222,7 @@ def is_name_line(text: str) -> bool:
     rest = words[n:]
     if not rest:
         return n >= 2 or body.isupper() or bool(HONORIFIC.match(text))
-    # "XI Jinping Guojia Zhuxi", "YANG Jiechi Buzhang, Waijiaobu"
+    # "ZHANG Wei Shengzhang", "LI Na Buzhang, Sifabu"
     return all(word_kind(w) == "pinyin" or w == "," for w in rest[:2]) and len(rest) <= 4
 
 
@@ -274,7 +274,7 @@ def classify(text: str) -> str:
         word_kind(first) in ("title", "modifier")
         and word_kind(s.split()[1] if len(s.split()) > 1 else "") != "org"
     ):
-        return "mixed"  # "Governor of the … Government HONG Hu": a title, then more
+        return "mixed"  # "Governor of the … Government ZHANG Wei": a title, then more
     if is_org_phrase(s) and not _ADDRESS_START.match(s):
         return "org"
     words = s.split()
@@ -286,7 +286,7 @@ def classify(text: str) -> str:
         and name_words(words) >= 2
         and any(word_kind(w) == "title" for w in words)
     ):
-        return "mixed"  # "Guo Shengkun Minister of Public Security No. 14, …"
+        return "mixed"  # "Hasan Demir Minister of the Interior No. 14, …"
     return "address"
 
 
@@ -448,7 +448,7 @@ class BlockReader:
                 comp = self.text[words[j][0] : words[comp_end - 1][1]]
                 bare = re.sub(r"^(?:of|for|de|del|du|des)\s+(?:the\s+|la\s+|l')?", "", comp, flags=re.I)
                 if geo.country_of(bare.strip(" ,")):
-                    pass  # "Premier of the People's Republic of China": the state, not a body
+                    pass  # "President of the Republic of Uzbekistan": the state, not a body
                 elif any(word_kind(w[2]) == "org" for w in words[j:comp_end]):
                     if not self.p.organisation:
                         k = j + 1
@@ -478,7 +478,7 @@ class BlockReader:
                 i = k
         elif n:
             i += n
-        # a title after the name: "Guo Shengkun Minister of Public Security"
+        # a title after the name: "Hasan Demir Minister of the Interior"
         if i < len(words) and not self.p.title and word_kind(words[i][2]) in ("title", "modifier"):
             j = i
             while j < len(words) and word_kind(words[j][2]) in ("title", "modifier"):
@@ -527,7 +527,7 @@ class BlockReader:
                 and word_kind(words[k + 1][2]) == "word"
                 and not geo.country_of(bare)
             ):
-                break  # "ZHU Rongji": an Amnesty-style family name starts here
+                break  # "ZHANG Wei": an Amnesty-style family name starts here
             k += 1
             last_good = k
             if w.endswith(","):
@@ -563,7 +563,7 @@ class BlockReader:
                 and words[k][2][:1].isupper()
                 and words[k][2].lower() not in _CONNECTOR
             ):
-                break  # "…Communist Party of China Zhongnanhai": the body ends at the country
+                break  # "…Party of Viet Nam Ba Dinh": the body ends at the country
         if last_org < 0:
             return i
         end = k

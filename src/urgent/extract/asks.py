@@ -27,7 +27,7 @@ _SPLIT = re.compile(
 )
 _ACTOR = re.compile(
     r"\b(?:authorities|government|officials|police|president|prime minister|minister|ministry|state|"
-    r"governments|courts?|prosecutors?|army|military|UNHCR|Council|Commission|Beijing|Moscow|Tehran|Cairo)\b",
+    r"governments|courts?|prosecutors?|army|military|UNHCR|Council|Commission)\b",
 )
 _QUOTES = re.compile(r"“[^”]{10,}?”|\"[^\"\n]{10,}?\"")
 

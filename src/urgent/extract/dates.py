@@ -1,4 +1,4 @@
-"""Dates written out in documents: "17 AUGUST 2017", "April 23, 2017", "17 de agosto de 2018".
+"""Dates written out in documents: "3 MARCH 2019", "June 9, 2014", "17 de agosto de 2018".
 
 A regex finds the span; month tables in `patterns` read it. dateparser is the
 fallback for other languages, only ever on a span already found and with the

@@ -37,7 +37,7 @@ from urgent.record import Follows
 
 def kind(ctx: Context, layout: Layout) -> str:
     head = ctx.text[:1500]
-    # 1. "Further information on UA 105/00", "UA update", a stop-action notice
+    # 1. "Further information on UA 88/05", "UA update", a stop-action notice
     m = HEADINGS.further_information.search(head)
     if m:
         ctx.mark("kind", m.start(), m.end())
@@ -239,7 +239,7 @@ def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
         ctx.mark("ua_number", m.start("n"), m.end("y"))
         index = re.sub(r"\s+", " ", m.group("index")) if m.group("index") else None
         return number, Follows(number, index)
-    # 2. the document's own number: "UA: 163/17", "UA 123/94"
+    # 2. the document's own number: "UA: 45/19", "UA 123/94"
     m = UA_NUMBER.search(ctx.text)
     if m:
         ctx.mark("ua_number", m.start("n"), m.end("y"))
@@ -288,7 +288,7 @@ def issued(ctx: Context) -> date | None:
         except ValueError:
             pass
     # 3. a date alone on one of the first lines, or after an UA number, or a dateline
-    #    ("Beirut, 24 October 2013 - …", "(Seoul, March 3, 2017) –")
+    #    ("Beirut, 24 October 2013 - …", "(Nairobi, March 3, 2019) –")
     for line in ctx.lines[:12]:
         found = find_dates(text, line.start, line.end)
         if not found:

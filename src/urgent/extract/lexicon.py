@@ -57,7 +57,7 @@ ministerium botschaft regierung
 )
 
 # Romanised Chinese office titles, as Amnesty writes them after a name
-# ("XI Jinping Guojia Zhuxi"); the English office they stand for.
+# ("ZHANG Wei Shengzhang"); the English office they stand for.
 PINYIN_TITLES = {
     "guojia zhuxi": "President",
     "zhuxi": "President",
@@ -77,7 +77,6 @@ PINYIN_TITLES = {
     "zhou zhang": "Prefect",
     "zhouzhang": "Prefect",
     "duzhang": "Director",
-    "zhuxi xijinping": "President",
     "fuzhuxi": "Vice-President",
     "fuzongli": "Vice-Premier",
     "dangwei shuji": "Party Secretary",

@@ -160,7 +160,7 @@ HEADINGS = Headings(
         r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
         r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
     ),
-    # "PLEASE SEND APPEALS BEFORE 17 AUGUST 2017 TO:", "APPEALS TO CHINESE AUTHORITIES:".
+    # "PLEASE SEND APPEALS BEFORE 3 MARCH 2019 TO:", "APPEALS TO TURKISH AUTHORITIES:".
     appeals_to=rx(
         r"^\W*(?:please )?send (?:your )?appeals\b.{0,80}\bto\s*:?\s*$",
         r"^\W*appeals? to\b[^.\n]{0,80}:?\s*$",
@@ -336,7 +336,7 @@ LANGUAGE_REQUEST = rx(
 )
 OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:propio )?idioma")
 
-# Group headings under which asks sit: "urging the Chinese authorities to:".
+# Group headings under which asks sit: "urging the Iranian authorities to:".
 ASK_GROUP = rx(
     r"\b(?:urging|calling on|asking|urges|calls on|call on)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})",
     r"\b(?:urging|calling on|asking|to|appeals? to|urges|calls on)\s+(?:the\s+)?(?P<group>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+"
@@ -423,7 +423,6 @@ ORGANISATIONS = {
     "Minority Rights Group": [r"minority rights group"],
     "Human Rights in China": [r"human rights in china\b(?! \w)"],
     "Chinese Human Rights Defenders": [r"chinese human rights defenders", r"\bCHRD\b"],
-    "Citizens' Alliance for North Korean Human Rights": [r"citizens' alliance for north korean human rights"],
 }
 ORGANISATION_RES = {
     name: re.compile("|".join(p), re.IGNORECASE if name not in ("Article 19",) else 0)

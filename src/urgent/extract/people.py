@@ -1,4 +1,4 @@
-"""Who is at risk: how many ("at least 21", "eight") and their names."""
+"""Who is at risk: how many ("at least 30", "three") and their names."""
 
 from __future__ import annotations
 
@@ -129,7 +129,9 @@ def people(ctx: Context, layout: Layout, title: tuple[int, int] | None) -> Peopl
                 break
     if found:
         n, at_least, a, b = found
-        ctx.mark("people.count", a, b)
+        ctx.mark("people.count", a, b)  # "at least 30 people": the qualifier with the number
+        if at_least:
+            ctx.mark("people.at_least", a, b)
         return People(count=n, at_least=at_least, names=names)
     if names:
         return People(count=len(names), at_least=False, names=names)
@@ -185,7 +187,7 @@ def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, in
             two = f"{w.group()} {words[k + 1].group()}" if k + 1 < len(words) else ""
             for noun, noun_end in ((two, words[k + 1].end() if two else 0), (w.group(), w.end())):
                 if noun and (noun.lower() in PEOPLE_NOUNS or _demonym_plural(noun)):
-                    return n, bool(m.group("al")), m.start("n"), noun_end
+                    return n, bool(m.group("al")), m.start("al") if m.group("al") else m.start("n"), noun_end
     return None
 
 
@@ -211,7 +213,7 @@ def _word_number(raw: str) -> int | None:
 
 
 def _demonym_plural(noun: str) -> bool:
-    """ "North Koreans", "Eritreans": people of a country (the adjective "Russian" is not)."""
+    """ "Eritreans", "Uzbeks": people of a country (the adjective "Russian" is not)."""
     key = noun.lower().replace("’", "'")
     hit = geo.countries().get(key)
     return bool(hit and hit[1] == "demonym" and (key.endswith("s") or key in _INVARIANT_DEMONYMS))
@@ -229,7 +231,7 @@ def _names(ctx: Context, layout: Layout) -> list[str]:
     for m in NAME_LABEL.finditer(ctx.text):
         value = m.group("v")
         if _first_count(ctx, m.start("v"), m.end("v")) or re.search(r"\d", GENDER_MARK.sub("", value)):
-            continue  # "Name: At least 21 North Koreans" describes a group
+            continue  # "Name: At least 30 farmers" describes a group
         for part in re.finditer(r"[^,;]+?(?=\s*(?:,|;|\band\b|\by\b|\bet\b|$))", value):
             raw = GENDER_MARK.sub("", part.group()).strip(" .")
             if raw and raw[:1].isupper() and len(raw.split()) <= 6:

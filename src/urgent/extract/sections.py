@@ -79,7 +79,7 @@ _GENERIC = frozenset(
 
 
 def group_name(raw: str) -> str:
-    """ "CHINESE AUTHORITIES" → "Chinese authorities"; "THE UNHCR" → "UNHCR"."""
+    """ "IRANIAN AUTHORITIES" → "Iranian authorities", "THE ICRC" → "ICRC"."""
     words = re.sub(r"^(?:the|las?|los|les?|l')\s+", "", raw.strip(" :"), flags=re.I).split()
     shouting = all(not w.isalpha() or w.isupper() for w in words)
     out = []

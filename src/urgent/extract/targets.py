@@ -30,7 +30,7 @@ def targets(ctx: Context, layout: Layout) -> list[Target]:
 
 
 def _group_country(group: str | None) -> str | None:
-    """ "Chinese authorities" → CN, "authorities in Bahrain" → BH."""
+    """ "Egyptian authorities" → EG, "authorities in Bahrain" → BH."""
     found = geo.find_countries(group) if group else []
     return found[0].code if found else None
 
@@ -48,6 +48,11 @@ def _valid(p: Parsed) -> bool:
 def _target(ctx: Context, p: Parsed, role: str, group: str | None, i: int, region: str | None) -> Target:
     path = f"targets[{i}]"
     t = Target(role=role, group=group)
+    anchor = p.name or p.title or p.organisation
+    if group and anchor:
+        at = ctx.lower.rfind(group.lower(), 0, anchor.start)
+        if at >= 0:
+            ctx.mark(f"{path}.group", at, at + len(group))
     if p.name:
         t.name = p.name.text
         ctx.mark(f"{path}.name", p.name.start, p.name.end)
@@ -112,9 +117,15 @@ def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
             rest = body[len(" ".join(words[:n])) :].strip(" ,")
             title = _signature_title(rest)
             ctx.mark(f"signatories[{len(out)}].name", start, start + len(name))
+            if title:
+                at = ctx.text.find(title, name_end, ln.end)
+                if at >= 0:
+                    ctx.mark(f"signatories[{len(out)}].title", at, at + len(title))
             out.append(Signatory(name=name, title=title))
         elif out and out[-1].title is None and s and not _is_org(s):
             out[-1].title = s.rstrip(",")
+            at = ln.start + ln.text.find(s)
+            ctx.mark(f"signatories[{len(out) - 1}].title", at, at + len(out[-1].title))
         elif not s or (out and _is_org(s)):
             continue
         elif not out:

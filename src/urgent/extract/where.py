@@ -16,7 +16,7 @@ from urgent.extract.dates import find_dates
 from urgent.extract.patterns import DATELINE
 from urgent.extract.sections import Layout
 
-# "returned to North Korea", "deported back to Eritrea", "extradition to China".
+# "returned to Eritrea", "deported back to Laos", "extradition to Iran".
 _SENT_TO = re.compile(
     r"\b(?:return|repatriat|deport|extradit|expel|expuls|refoul|sen[dt]|forc|transfer)\w*"
     r"(?:\s+(?!to\b)[\w'’-]+){0,8}?\s+(?:back\s+)?(?:to|into|vers|en|a|hacia)\s+$",
@@ -85,11 +85,11 @@ def countries(
         if code not in found or found[code] is None:
             found[code] = span
 
-    # 1. the title: "EIGHT NORTH KOREANS AT RISK…", "China: Don't Force…"
+    # 1. the title: "THREE ERITREANS AT RISK…", "Thailand: Don't Deport…"
     if title:
         for m in ctx.countries_in(*title):
             add(m.code, (m.start, m.end))
-    # 2. a heading line naming the countries: "… KOREA (NORTH KOREA) / … CHINA (CHINA)"
+    # 2. a heading line naming the countries: "REPUBLIC OF UZBEKISTAN / RUSSIAN FEDERATION"
     for line in ctx.lines[:15]:
         mentions = ctx.countries_in(line.start, line.end)
         rest = line.text
@@ -118,7 +118,7 @@ def countries(
 
 
 def _is_caption(sentence: str) -> bool:
-    """A photo caption ends with ", <date>.": "… in Liaoning province, April 15, 2017."."""
+    """A photo caption ends with ", <date>.": "… in Kachin State, May 2, 2019."."""
     tail = sentence.rstrip(" .")
     if not tail[-1:].isdigit():
         return False
@@ -187,7 +187,7 @@ def places(
             if _NOT_HELD_THERE.search(before):
                 continue
             if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
-                continue  # "Beijing should…": the government, not a place
+                continue  # "Moscow should…": the government, not a place
             add(p.text, p.code, p.start, p.end)
     for i, (_name, _code, span) in enumerate(out):
         ctx.mark(f"places[{i}]", *span)
@@ -200,7 +200,7 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 def _only_event(sentence: str) -> bool:
-    """ "a summit to be held in Pyongyang": the only detention word is an event's."""
+    """ "a summit to be held in Hanoi": the only detention word is an event's."""
     hits = [m.group().lower() for m in _DETENTION.finditer(sentence)]
     return bool(hits) and all(h == "held" for h in hits) and bool(_EVENT_HELD.search(sentence))
 
