@@ -328,7 +328,9 @@ class BlockReader:
         s = self.text[start:end]
         m = SALUTATION_LABEL.match(s)
         if m:
-            self.p.salutation = _piece(self.text, start + m.end(), end, strip=" ,.:")
+            piece = _piece(self.text, start + m.end(), end, strip=" ,.:")
+            if piece.text:
+                self.p.salutation = piece
             return
         labels = list(CONTACT_LABEL.finditer(s))
         head_end = labels[0].start() if labels else len(s)

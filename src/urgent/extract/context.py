@@ -99,7 +99,8 @@ class Context:
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
-        self.spans[path] = [start, end]
+        if end > start:  # an empty span shows nothing: better none
+            self.spans[path] = [start, end]
 
     def find(self, value: str, start: int = 0, end: int | None = None) -> int:
         return self.text.find(value, start, len(self.text) if end is None else end)

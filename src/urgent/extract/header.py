@@ -389,7 +389,7 @@ def appeal_languages(ctx: Context, layout: Layout) -> list[str]:
     scope = [(ln.start, ln.end) for ln in layout.action_lines] or [(0, len(ctx.text))]
     for start, end in scope:
         for m in LANGUAGE_REQUEST.finditer(ctx.text, start, end):
-            group = next(g for g in ("list", "list_fr", "list_es") if m.group(g) is not None)
+            group = next(g for g, v in m.groupdict().items() if v is not None)
             codes: list[str] = []
             for w in _LANG_WORD.finditer(ctx.text, m.start(group), m.end(group)):
                 code = LANGUAGE_CODE.get(w.group().lower())

@@ -167,14 +167,14 @@ def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, in
     text = ctx.text
     for m in CJK_COUNT.finditer(text, start, end):
         raw = m.group("n")
-        n = int(raw) if raw.isdigit() else _cjk_number(raw)
+        n = int(raw) if raw.isdecimal() else _cjk_number(raw)
         if n:
             return n, False, m.start("n"), m.end("noun")
     for m in _NUMBER.finditer(text, start, end):
         raw = m.group("n")
         if text[m.end("n") : m.end("n") + 1] == "/" or text[max(0, m.start("n") - 1) : m.start("n")] == "/":
             continue  # part of an index or a date: "EUR 46/5934/2022"
-        n = int(raw) if raw.isdigit() else _word_number(raw)
+        n = int(raw) if raw.isdecimal() else _word_number(raw)
         if not n or n > 100000 or raw.lower() in ("a", "an", "un", "une", "una", "uno"):
             continue
         words = [w for w in _WORD.finditer(text, m.end("n"), min(end, m.end("n") + 80))][:5]
