@@ -58,7 +58,9 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 _COUNTRY_OF = {w.casefold(): name for name, _adj, cities in COUNTRIES for w in (name, *cities)}
 _PLACE = re.compile(
-    r"\b(?=[A-Z])(?:" + "|".join(re.escape(w) for w in sorted(_COUNTRY_OF, key=len, reverse=True)) + r")\b",
+    r"\b(?=(?-i:[A-Z]))(?:"
+    + "|".join(re.escape(w) for w in sorted(_COUNTRY_OF, key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 ADJECTIVE_CONTEXT = r"(?=\s+(?:authorities|government|police|officials|security forces|courts?)\b)"
@@ -90,9 +92,9 @@ AGES = (
 UA_NUMBER = re.compile(r"\b(?P<label>UA|AU|AA)(?P<sep>:?\s+)(?P<num>\d{1,3})/(?P<year>\d{2})\b")
 AI_INDEX = re.compile(r"\b(?P<region>[A-Z]{3}) (?P<country>\d{2})/(?P<num>\d{2,4})/(?P<year>\d{2}|\d{4})\b")
 PHONE_LABEL = re.compile(
-    r"\b(?=[FTPft])(?:fax|faxes|tel|tél|telephone|téléphone|phone|teléfono)\b|传真|电话", re.I
+    r"\b(?=(?-i:[FTPft]))(?:fax|faxes|tel|tél|telephone|téléphone|phone|teléfono)\b|传真|电话", re.I
 )
-PHONE_GROUP = re.compile(r"\d{4}\b")
+PHONE_GROUP = re.compile(r"\b\d{4}\b")
 
 # Neutral sentences a researcher adds to a case; none names a person, place or date.
 FILLERS = {
@@ -211,9 +213,9 @@ def _rename(found: str, tokens: dict[str, str]) -> str:
 
 
 def vary_numbers(text: str, shift: Shift, rng: random.Random) -> str:
-    """New ages, UA and index serials (their years shifted with the dates), phone digits."""
+    """Ages moved a few years, new UA and index serials (years shifted with the dates), phone digits."""
     for ages in AGES:
-        text = ages.sub(lambda _m: str(rng.randint(18, 75)), text)
+        text = ages.sub(lambda m: str(max(1, int(m.group()) + rng.randint(-6, 6))), text)
     text = UA_NUMBER.sub(
         lambda m: f"{m['label']}{m['sep']}{rng.randint(1, 399)}/{shift.year(m['year'])}",
         text,
@@ -310,7 +312,7 @@ def _swap_words(text: str, swaps: dict[str, str], adjectives: set[str]) -> str:
     words = sorted(swaps, key=len, reverse=True)
     plain = [re.escape(w) for w in words if w not in adjectives]
     adjective = [re.escape(w) + ADJECTIVE_CONTEXT for w in words if w in adjectives]
-    pattern = re.compile(r"\b(?=[A-Z])(?:" + "|".join(plain + adjective) + r")\b", re.I)
+    pattern = re.compile(r"\b(?=(?-i:[A-Z]))(?:" + "|".join(plain + adjective) + r")\b", re.I)
     return pattern.sub(lambda m: like(swaps[m.group().casefold()], m.group()), text)
 
 

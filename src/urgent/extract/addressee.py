@@ -345,7 +345,7 @@ class BlockReader:
             self._head(start, start + head_end)
 
     def _unlabelled_contacts(self, start: int, end: int) -> int:
-        """Trailing e-mails and numbers without labels ("…, 020 7299 4049, x@y.org")."""
+        """Trailing e-mails and numbers without labels ("…, 020 7946 0321, x@y.org")."""
         s = self.text[start:end]
         cut = len(s)
         for a, _b, mail in contacts.emails(s):

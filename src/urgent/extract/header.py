@@ -250,7 +250,7 @@ def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
 def index(ctx: Context) -> str | None:
     follows = FOLLOWS_UA.search(ctx.text)
     skip = (follows.start("index"), follows.end("index")) if follows and follows.group("index") else (-1, -1)
-    # 1. "AI Index: ASA 24/01/00", "Index: ASA 17/6652/2017"
+    # 1. "AI Index: EUR 44/52/94", "Index: MDE 13/1234/2015"
     for m in INDEX_LABELLED.finditer(ctx.text):
         if m.start("index") != skip[0]:
             return _index(ctx, m)
@@ -300,7 +300,7 @@ def issued(ctx: Context) -> date | None:
             return _date(ctx, "issued", found[0])
         if _DATELINE_DATE.match(before) and re.match(r"^\s*\)?\s*[-–—:]\s", after):
             return _date(ctx, "issued", found[0])
-    # 4. a date in the page's address: ".../news/2015/11/24/..."
+    # 4. a date in the page's address: ".../news/2019/06/27/..."
     url = _URL_DATE.search(text[:2000])
     if url:
         try:

@@ -1,0 +1,3 @@
+from urgent.cli import app
+
+app(prog_name="urgent")
