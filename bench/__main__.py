@@ -15,7 +15,9 @@ SECTIONS: dict[str, str] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description="Run the benchmark sections and print their figures."
+    )
     parser.add_argument(
         "sections", nargs="*", metavar="SECTION", help=f"one of: {', '.join(SECTIONS)} (default: all)"
     )

@@ -7,7 +7,7 @@
 Every source is decoded with `urgent.read.read`, so the UTF-16, GB18030 and
 EUC-KR test documents, the HTML page and the e-mail all become UTF-8 text. The
 generator is deterministic (fixed seed); the cache is rebuilt only when the
-generator version or a source document changes.
+generator (its version or code) or a decoded source document changes.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def _cache_key(sources: list[Source], count: int) -> str:
 
 def _read_manifest(manifest: Path, key: str) -> dict[str, Any] | None:
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if data.get("key") != key:
@@ -151,14 +151,20 @@ def _write_documents(directory: Path, sources: list[Source], count: int) -> list
     for i in range(count):
         source = sources[i % len(sources)]
         rng = random.Random(f"{RANDOM_SEED}:{i}")
-        text = variant(source, rng)
-        while text in seen:  # rare: a short source and a draw that changed little
-            text = variant(source, rng)
+        text = _distinct(source, rng, seen)
         seen.add(text)
         name = f"docs/{i:05d}_{source.stem}.txt"
         (directory / name).write_text(text, encoding="utf-8")
         names.append(name)
     return names
+
+
+def _distinct(source: Source, rng: random.Random, seen: set[str], tries: int = 20) -> str:
+    for _ in range(tries):
+        text = variant(source, rng)
+        if text not in seen:  # a repeat is rare: a short source and a draw that changed little
+            return text
+    raise RuntimeError(f"{source.stem}: no new variant in {tries} tries; the variations are too narrow")
 
 
 def variant(source: Source, rng: random.Random) -> str:
