@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -10,7 +11,7 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("URGENT_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 SEED_GOLD = SHARED / "eval" / "dev" / "gold"
 DATA = ROOT / "tests" / "data"
