@@ -42,16 +42,26 @@ class Context:
     today: date | None = None
     language: str = "en"
     spans: dict[str, list[int]] = field(default_factory=dict)
+    _memo: dict[int, Any] = field(default_factory=dict, repr=False)
+
+    def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the text, searched once per document."""
+        key = id(pattern)
+        if key not in self._memo:
+            self._memo[key] = pattern.search(self.text)
+        found: re.Match[str] | None = self._memo[key]
+        return found
 
     @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
     @cached_property
-    def folded(self) -> str:
-        from urgent.extract.geo import fold
+    def spaced(self) -> str:
+        """The text folded for gazetteer lookups (see `geo._spaced`)."""
+        from urgent.extract.geo import _spaced, fold
 
-        return fold(self.text)
+        return _spaced(fold(self.text))
 
     @cached_property
     def lines(self) -> list[Line]:
@@ -74,7 +84,7 @@ class Context:
     def _country_mentions(self) -> list[Any]:
         from urgent.extract.geo import find_countries
 
-        return find_countries(self.text, folded=self.folded)
+        return find_countries(self.text, spaced=self.spaced)
 
     def countries_in(self, start: int, end: int) -> list[Any]:
         """Country names and demonyms within text[start:end], found once per document."""

@@ -34,6 +34,9 @@ DATE_PATTERNS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def parse_date(text: str, language: str = "en") -> date | None:
     """The date at the start of ``text`` (or anywhere in a short span)."""
     found = find_dates(text)
@@ -45,6 +48,8 @@ def parse_date(text: str, language: str = "en") -> date | None:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, date]]:
     """Every full date (day, month and year) in text[start:end], in order."""
     end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end):
+        return []  # no digit, no date (most lines)
     out: list[tuple[int, int, date]] = []
     taken: list[tuple[int, int]] = []
     for pattern in DATE_PATTERNS:

@@ -124,13 +124,24 @@ def places() -> dict[str, list[tuple[str, str, int]]]:
 # -- search -------------------------------------------------------------------
 
 
+_NONWORD = re.compile(r"[^\w]")
+
+
+def _spaced(folded: str) -> str:
+    """Folded text with every non-word character a space, framed by spaces: keys
+    written " name " then only match whole words. Offsets shift by one."""
+    return " " + _NONWORD.sub(" ", folded) + " "
+
+
 def _automaton(keys: dict[str, Any]) -> Any:
     """An Aho-Corasick automaton: every key found in one pass over a text."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
     for key, value in keys.items():
-        auto.add_word(key, (key, value))
+        cjk = bool(_CJK.match(key))
+        word = key if cjk else " " + _NONWORD.sub(" ", key) + " "
+        auto.add_word(word, (key, value, cjk))
     auto.make_automaton()
     return auto
 
@@ -163,17 +174,18 @@ def warm_up() -> None:
     _place_automaton()
 
 
-def _scan(auto: Any, text: str, folded: str, start: int, end: int) -> Iterator[tuple[int, int, str, Any]]:
-    """Keys found in text[start:end] on word boundaries and written with a capital (or in CJK)."""
+def _scan(auto: Any, text: str, spaced: str, start: int, end: int) -> Iterator[tuple[int, int, str, Any]]:
+    """Keys found in text[start:end] as whole words written with a capital (or in CJK)."""
     if end <= start:
         return
-    for last, (key, value) in auto.iter(folded, start, end):
-        s, e = last - len(key) + 1, last + 1
-        if not _CJK.match(text[s]):
-            if not (text[s].isupper() or text[s].isdigit()):
-                continue
-            if (s > 0 and folded[s - 1].isalnum()) or (e < len(folded) and folded[e].isalnum()):
-                continue
+    # spaced[i] is text[i - 1]; a Latin key is stored as " key ", a CJK one as is
+    for last, (key, value, cjk) in auto.iter(spaced, start, end + 2):
+        s = last - len(key) if cjk else last - len(key) - 1
+        e = s + len(key)
+        if s < start or e > end:
+            continue
+        if not cjk and not (text[s].isupper() or text[s].isdigit()):
+            continue
         yield s, e, key, value
 
 
@@ -188,13 +200,13 @@ def _longest_first(found: list[Mention]) -> list[Mention]:
 
 
 def find_countries(
-    text: str, start: int = 0, end: int | None = None, folded: str | None = None
+    text: str, start: int = 0, end: int | None = None, spaced: str | None = None
 ) -> list[Mention]:
     """Country names and demonyms in text[start:end], longest match first, no overlaps."""
     end = len(text) if end is None else end
-    folded = fold(text) if folded is None else folded
+    spaced = _spaced(fold(text)) if spaced is None else spaced
     found = []
-    for s, e, key, (code, kind) in _scan(_country_automaton(), text, folded, start, end):
+    for s, e, key, (code, kind) in _scan(_country_automaton(), text, spaced, start, end):
         if key.replace(".", "") in _CASE_SENSITIVE and not text[s:e].isupper():
             continue
         found.append(Mention(s, e, text[s:e], code, kind))
@@ -207,7 +219,7 @@ def find_places(
     end: int | None = None,
     prefer: frozenset[str] = frozenset(),
     countries_here: list[Mention] | None = None,
-    folded: str | None = None,
+    spaced: str | None = None,
 ) -> list[Mention]:
     """Cities and provinces in text[start:end] (countries, and words inside them, excluded).
 
@@ -215,11 +227,11 @@ def find_places(
     (the countries the document is about) when there is one, else the largest.
     """
     end = len(text) if end is None else end
-    folded = fold(text) if folded is None else folded
+    spaced = _spaced(fold(text)) if spaced is None else spaced
     if countries_here is None:
-        countries_here = find_countries(text, start, end, folded)
+        countries_here = find_countries(text, start, end, spaced)
     found = []
-    for s, e, _key, entries in _scan(_place_automaton(), text, folded, start, end):
+    for s, e, _key, entries in _scan(_place_automaton(), text, spaced, start, end):
         if any(c.start < e and s < c.end for c in countries_here):
             continue
         best = next((x for x in entries if x[0] in prefer), entries[0])

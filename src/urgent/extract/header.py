@@ -43,7 +43,7 @@ def kind(ctx: Context, layout: Layout) -> str:
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
     m = HEADINGS.stop_action.search(ctx.text)
-    if m and UA_NUMBER.search(ctx.text):
+    if m and ctx.first(UA_NUMBER):
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
     # 2. an "URGENT ACTION" heading or an UA number near the top
@@ -52,7 +52,7 @@ def kind(ctx: Context, layout: Layout) -> str:
         if m:
             ctx.mark("kind", line.start, line.end)
             return "urgent_action"
-    m = UA_NUMBER.search(ctx.text)
+    m = ctx.first(UA_NUMBER)
     if m and (m.start() < 600 or layout.action_start is not None):
         ctx.mark("kind", m.start(), m.end())
         return "urgent_action"
@@ -233,14 +233,14 @@ def _title(ctx: Context, start: int, end: int) -> str:
 
 def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
     # 1. the UA a further-information document follows
-    m = FOLLOWS_UA.search(ctx.text)
+    m = ctx.first(FOLLOWS_UA)
     if m:
         number = f"{m.group('n')}/{m.group('y')}"
         ctx.mark("ua_number", m.start("n"), m.end("y"))
         index = re.sub(r"\s+", " ", m.group("index")) if m.group("index") else None
         return number, Follows(number, index)
     # 2. the document's own number: "UA: 45/19", "UA 123/94"
-    m = UA_NUMBER.search(ctx.text)
+    m = ctx.first(UA_NUMBER)
     if m:
         ctx.mark("ua_number", m.start("n"), m.end("y"))
         return f"{m.group('n')}/{m.group('y')}", None
@@ -248,7 +248,7 @@ def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
 
 
 def index(ctx: Context) -> str | None:
-    follows = FOLLOWS_UA.search(ctx.text)
+    follows = ctx.first(FOLLOWS_UA)
     skip = (follows.start("index"), follows.end("index")) if follows and follows.group("index") else (-1, -1)
     # 1. "AI Index: EUR 44/52/94", "Index: MDE 13/1234/2015"
     for m in INDEX_LABELLED.finditer(ctx.text):
@@ -277,7 +277,7 @@ _DATELINE_DATE = re.compile(r"^\s*(?:\(?[A-Z][\w .'’-]{1,30}\)?,?\s+)?$")
 def issued(ctx: Context) -> date | None:
     text = ctx.text
     # 1. a labelled date: "Issue Date: 6 July 2016", "Date: …", "배포일: …"
-    for m in ISSUE_LABEL.finditer(text):
+    for m in ISSUE_LABEL.finditer(text, lower=ctx.lower):
         found = find_dates(text, m.end(), min(len(text), m.end() + 40))
         if found and found[0][0] - m.end() < 4:
             return _date(ctx, "issued", found[0])

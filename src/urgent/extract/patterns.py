@@ -101,96 +101,138 @@ class Wording:
         return found[0] if found else None
 
 
+class Gated:
+    """A pattern tried only when one of its words occurs in the (lower-cased) text."""
+
+    def __init__(self, pattern: re.Pattern[str], words: str) -> None:
+        self.pattern = pattern
+        self.words = tuple(words.split("|"))
+
+    def _open(self, text: str) -> bool:
+        low = text.lower()
+        return any(w in low for w in self.words)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self._open(text) else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._open(text) else None
+
+
 class Headings(NamedTuple):
-    urgent_action: re.Pattern[str]
-    further_information: re.Pattern[str]
-    stop_action: re.Pattern[str]
-    action: re.Pattern[str]
-    appeals_to: re.Pattern[str]
-    copies_to: re.Pattern[str]
-    background: re.Pattern[str]
-    action_end: re.Pattern[str]
+    urgent_action: Gated
+    further_information: Gated
+    stop_action: Gated
+    action: Gated
+    appeals_to: Gated
+    copies_to: Gated
+    background: Gated
+    action_end: Gated
 
 
 HEADINGS = Headings(
-    urgent_action=rx(
-        r"^\W*urgent action\W*$",
-        r"^\W*action urgente\W*$",
-        r"^\W*acci[oó]n urgente\W*$",
-        r"^\W*urgent(?:e)? (?:action|appeal)s?\b",
-        r"^\W*eilaktion\W*$",
-        r"^\W*UA\s*(?:No\.?\s*)?\d{1,4}/\d{2,4}\b",
+    urgent_action=Gated(
+        rx(
+            r"^\W*urgent action\W*$",
+            r"^\W*action urgente\W*$",
+            r"^\W*acci[oó]n urgente\W*$",
+            r"^\W*urgent(?:e)? (?:action|appeal)s?\b",
+            r"^\W*eilaktion\W*$",
+            r"^\W*UA\s*(?:No\.?\s*)?\d{1,4}/\d{2,4}\b",
+        ),
+        "urgent|acci|eilaktion|ua",
     ),
-    further_information=rx(
-        r"\bfurther information on (?:UA|urgent action)\b",
-        r"\bUA\s+update\b",
-        r"\bupdate(?:d)? (?:to|on) (?:UA|urgent action)\b",
-        r"\bcompl[ée]ment d'information\b",
-        r"\bcompl[ée]ment d.informations? sur l'AU\b",
-        r"\binformaci[oó]n complementaria\b",
-        r"\bm[aá]s informaci[oó]n sobre (?:la )?AU\b",
-        r"\bweitere informationen zu\b",
-        r"\bFU\s*\d{1,4}/\d{2}\b",
+    further_information=Gated(
+        rx(
+            r"\bfurther information on (?:UA|urgent action)\b",
+            r"\bUA\s+update\b",
+            r"\bupdate(?:d)? (?:to|on) (?:UA|urgent action)\b",
+            r"\bcompl[ée]ment d'information\b",
+            r"\bcompl[ée]ment d.informations? sur l'AU\b",
+            r"\binformaci[oó]n complementaria\b",
+            r"\bm[aá]s informaci[oó]n sobre (?:la )?AU\b",
+            r"\bweitere informationen zu\b",
+            r"\bFU\s*\d{1,4}/\d{2}\b",
+        ),
+        "further|update|follow|compl|informaci|weitere|fu",
     ),
-    stop_action=rx(
-        r"\bno further (?:appeals|action) (?:is|are)? ?(?:requested|needed|required)\b",
-        r"\bstop action\b",
-        r"\bplease stop (?:sending )?appeals\b",
-        r"\bno se requieren m[aá]s (?:acciones|llamamientos)\b",
-        r"\baucune action compl[ée]mentaire n'est requise\b",
-        r"\bplus aucune action\b",
+    stop_action=Gated(
+        rx(
+            r"\bno further (?:appeals|action) (?:is|are)? ?(?:requested|needed|required)\b",
+            r"\bstop action\b",
+            r"\bplease stop (?:sending )?appeals\b",
+            r"\bno se requieren m[aá]s (?:acciones|llamamientos)\b",
+            r"\baucune action compl[ée]mentaire n'est requise\b",
+            r"\bplus aucune action\b",
+        ),
+        "no further|stop|no se requieren|aucune|plus aucune",
     ),
     # Where the recommended actions start.
-    action=rx(
-        r"^\W*(?:further )?recommended action\b",
-        r"^\W*what (?:you can|to) do\b",
-        r"\bplease (?:write|send|email|fax|call|tweet)\b[^.\n]{0,160}(?::|\bto:?\s*$)",
-        r"\b(?:write|send) (?:appeals|letters|faxes|emails)\b[^.\n]{0,120}:\s*$",
-        r"^\W*(?:acci[oó]n recomendada|acciones recomendadas)\b",
-        r"\bescriban? (?:inmediatamente )?en\b",
-        r"^\W*action recommand[ée]e\b",
-        r"\b[ée]crivez (?:imm[ée]diatement )?en\b",
-        r"\bbitte schreiben sie\b",
-        r"^\W*empfohlene aktion\b",
-        r"^\W*take action\b",
-        # "Front Line Defenders urges the authorities in Bahrain to:", "we urge you to:"
-        r"\b(?:urges?|urging|calls? (?:on|upon)|calling on|requests?|asks?|appeals? to)\b[^.\n]{0,100}\bto\s*:\s*$",
-        r"(?:敦促|呼吁|要求|促请|吁请)[^\n]{0,20}[：:]\s*$",
-        r"(?:촉구|요구|촉구한다|요청)[^\n]{0,20}[:.]?\s*$",
-        r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
-        r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
+    action=Gated(
+        rx(
+            r"^\W*(?:further )?recommended action\b",
+            r"^\W*what (?:you can|to) do\b",
+            r"\bplease (?:write|send|email|fax|call|tweet)\b[^.\n]{0,160}(?::|\bto:?\s*$)",
+            r"\b(?:write|send) (?:appeals|letters|faxes|emails)\b[^.\n]{0,120}:\s*$",
+            r"^\W*(?:acci[oó]n recomendada|acciones recomendadas)\b",
+            r"\bescriban? (?:inmediatamente )?en\b",
+            r"^\W*action recommand[ée]e\b",
+            r"\b[ée]crivez (?:imm[ée]diatement )?en\b",
+            r"\bbitte schreiben sie\b",
+            r"^\W*empfohlene aktion\b",
+            r"^\W*take action\b",
+            # "Front Line Defenders urges the authorities in Bahrain to:", "we urge you to:"
+            r"\b(?:urges?|urging|calls? (?:on|upon)|calling on|requests?|asks?|appeals? to)\b[^.\n]{0,100}\bto\s*:\s*$",
+            r"(?:敦促|呼吁|要求|促请|吁请)[^\n]{0,20}[：:]\s*$",
+            r"(?:촉구|요구|촉구한다|요청)[^\n]{0,20}[:.]?\s*$",
+            r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
+            r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
+        ),
+        "recommended|what |please|write|send|escri|crivez|acci|action|bitte|aktion|urge|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
     ),
     # "PLEASE SEND APPEALS BEFORE 3 MARCH 2019 TO:", "APPEALS TO TURKISH AUTHORITIES:".
-    appeals_to=rx(
-        r"^\W*(?:please )?send (?:your )?appeals\b.{0,80}\bto\s*:?\s*$",
-        r"^\W*appeals? to\b[^.\n]{0,80}:?\s*$",
-        r"^\W*(?:please )?(?:write|send) to\s*:\s*$",
-        r"^\W*(?:env[ií]en|env[ií]e) (?:sus )?llamamientos\b.{0,80}\ba\s*:?\s*$",
-        r"^\W*llamamientos a\b[^.\n]{0,80}:?\s*$",
-        r"^\W*(?:merci d'envoyer|envoyez) vos appels\b.{0,80}\b[àa]\s*:?\s*$",
-        r"^\W*appels? [àa]\b[^.\n]{0,80}:?\s*$",
-        r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
+    appeals_to=Gated(
+        rx(
+            r"^\W*(?:please )?send (?:your )?appeals\b.{0,80}\bto\s*:?\s*$",
+            r"^\W*appeals? to\b[^.\n]{0,80}:?\s*$",
+            r"^\W*(?:please )?(?:write|send) to\s*:\s*$",
+            r"^\W*(?:env[ií]en|env[ií]e) (?:sus )?llamamientos\b.{0,80}\ba\s*:?\s*$",
+            r"^\W*llamamientos a\b[^.\n]{0,80}:?\s*$",
+            r"^\W*(?:merci d'envoyer|envoyez) vos appels\b.{0,80}\b[àa]\s*:?\s*$",
+            r"^\W*appels? [àa]\b[^.\n]{0,80}:?\s*$",
+            r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
+        ),
+        "appeal|llamamiento|appel|write to|send to",
     ),
-    copies_to=rx(
-        r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b",
-        r"^\W*cc\s*[:：]",
-        r"^\W*抄送\s*[:：]",
-        r"^\W*참조\s*[:：]",
-        r"^\W*(?:env[ií]en )?copias a\b",
-        r"^\W*(?:et )?copies? [àa]\b",
-        r"^\W*kopien an\b",
+    copies_to=Gated(
+        rx(
+            r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b",
+            r"^\W*cc\s*[:：]",
+            r"^\W*抄送\s*[:：]",
+            r"^\W*참조\s*[:：]",
+            r"^\W*(?:env[ií]en )?copias a\b",
+            r"^\W*(?:et )?copies? [àa]\b",
+            r"^\W*kopien an\b",
+        ),
+        "cop|cc|抄送|참조|kopien",
     ),
-    background=rx(
-        r"^\W*(?:additional|background) information\W*$",
-        r"^\W*background\W*$",
-        r"^\W*informaci[oó]n (?:adicional|complementaria)\W*$",
-        r"^\W*(?:informations? (?:g[ée]n[ée]rales?|compl[ée]mentaires?)|compl[ée]ment d'information)\W*$",
-        r"^\W*hintergrundinformationen\W*$",
+    background=Gated(
+        rx(
+            r"^\W*(?:additional|background) information\W*$",
+            r"^\W*background\W*$",
+            r"^\W*informaci[oó]n (?:adicional|complementaria)\W*$",
+            r"^\W*(?:informations? (?:g[ée]n[ée]rales?|compl[ée]mentaires?)|compl[ée]ment d'information)\W*$",
+            r"^\W*hintergrundinformationen\W*$",
+        ),
+        "information|background|informaci|compl|hintergrund",
     ),
-    action_end=rx(
-        r"\bcheck with\b.{0,80}\bif sending appeals after\b",
-        r"^\W*please send appeals immediately\b",
-        r"\bconsult(?:ez|en)?\b.{0,80}\b(?:apr[eè]s|despu[ée]s)\b",
+    action_end=Gated(
+        rx(
+            r"\bcheck with\b.{0,80}\bif sending appeals after\b",
+            r"^\W*please send appeals immediately\b",
+            r"\bconsult(?:ez|en)?\b.{0,80}\b(?:apr[eè]s|despu[ée]s)\b",
+        ),
+        "check|appeals|consult",
     ),
 )
 
@@ -297,9 +339,14 @@ INDEX_BARE = re.compile(
 )
 
 # Dates a document states about itself.
-ISSUE_LABEL = rx(
-    r"\b(?:issue date|date of issue|issued(?: on)?|date issued|published(?: on)?|publication date|"
-    r"fecha de (?:emisi[oó]n|publicaci[oó]n)|fecha|date d['’](?:[ée]mission|publication)|datum)\s*:?\s*",
+ISSUE_LABEL = Wording(
+    r"\bissue date\s*:?\s*",
+    r"\bissued(?: on)?\s*:?\s*",
+    r"\bpublished(?: on)?\s*:?\s*",
+    r"\bpublication date\s*:?\s*",
+    r"\bfecha(?: de (?:emisi[oó]n|publicaci[oó]n))?\s*:?\s*",
+    r"\bdatum\s*:?\s*",
+    r"\bdate (?:of issue|issued|d['’](?:[ée]mission|publication))\s*:?\s*",
     r"(?<![\w-])date\s*:\s*",
     r"(?:배포일|발표일|날짜|日期|发布日期|發布日期)\s*[:：]\s*",
 )

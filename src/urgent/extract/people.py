@@ -90,9 +90,10 @@ CJK_DIGITS = {
     "十": 10,
 }
 
+_NUMBER_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _NUMBER = re.compile(
     r"(?P<al>\b(?:at least|more than|over|no fewer than|not less than|au moins|plus de|al menos|m[aá]s de)\s+)?"
-    rf"(?<![\w-])(?P<n>\d{{1,5}}|(?:{_TENS})-(?:{_UNITS})|[^\W\d_]+)(?![\w-])",
+    rf"(?<![\w-])(?P<n>\d{{1,5}}|(?:{_TENS})-(?:{_UNITS})|{_NUMBER_WORDS})(?![\w-])",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\s,.;:()/]+")

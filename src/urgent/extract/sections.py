@@ -13,6 +13,7 @@ Each ask line and each addressee block keeps the group heading it sits under.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from urgent.extract import addressee
@@ -64,12 +65,22 @@ class Layout:
     opening: Line | None = None  # "Dear …," of a letter
     closing: Line | None = None  # "Sincerely,"
     model_letter: tuple[int, int] | None = None  # a letter text inside an UA
+    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _spans_for: int = field(default=-1, repr=False)
 
     def in_background(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.background)
 
     def in_blocks(self, offset: int) -> bool:
-        return any(a <= offset < b for blk in self.blocks for a, b in blk.lines)
+        spans = self._block_spans()
+        k = bisect_right(spans, (offset, float("inf"))) - 1
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+    def _block_spans(self) -> list[tuple[int, int]]:
+        if self._spans is None or self._spans_for != len(self.blocks):
+            self._spans = sorted((a, b) for blk in self.blocks for a, b in blk.lines)
+            self._spans_for = len(self.blocks)
+        return self._spans
 
 
 _GENERIC = frozenset(

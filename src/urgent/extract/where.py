@@ -9,6 +9,7 @@ mention ("90 countries, including …", a related-article list) does not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from urgent.extract import geo
 from urgent.extract.context import Context
@@ -146,8 +147,22 @@ def places(
     """(name as written, country code, span) of places where people are or were held."""
     text = ctx.text
     sentences = [sp for sp in _case_sentences(ctx, layout) if not layout.in_background(sp[0])]
-    hits = [[m.start() for m in _DETENTION.finditer(text, a, b)] for a, b in sentences]
-    hits = [[] if _only_event(text[a:b]) else h for (a, b), h in zip(sentences, hits, strict=True)]
+    starts = [a for a, _ in sentences]
+    # Whole-text passes, then each match goes to its sentence.
+    hits: list[list[int]] = [[] for _ in sentences]
+    for m in _DETENTION.finditer(text):
+        k = _sentence_of(starts, sentences, m.start())
+        if k is not None:
+            hits[k].append(m.start())
+    for k, (a, b) in enumerate(sentences):
+        if hits[k] and _only_event(text[a:b]):
+            hits[k] = []
+    near = [k for k in range(len(sentences)) if _near_detention(text, sentences, hits, k)]
+    facilities: list[re.Match[str]] = []
+    found: list[geo.Mention] = []
+    for a, b in _merge([sentences[k] for k in near]):  # only where people are said to be held
+        facilities += _FACILITY.finditer(text, a, b)
+        found += geo.find_places(text, a, b, prefer, ctx.countries_in(a, b), ctx.spaced)
     out: list[tuple[str, str, tuple[int, int]]] = []
     seen: set[str] = set()
 
@@ -157,41 +172,67 @@ def places(
             seen.add(key)
             out.append((name, code, (s, e)))
 
-    for i, (a, b) in enumerate(sentences):
-        near = hits[i]
-        # no detention word here: the sentence before, in the same paragraph, may carry it
-        borrowed = (
-            not near and i > 0 and bool(hits[i - 1]) and not _new_paragraph(text, sentences[i - 1][1], a)
-        )
-        if not near and not borrowed:
+    def near_detention(k: int) -> bool:
+        return _near_detention(text, sentences, hits, k)
+
+    for m in facilities:
+        k = _sentence_of(starts, sentences, m.start())
+        if k is None or not near_detention(k):
             continue
-        dateline = DATELINE.match(text, a, b)
-        for m in _FACILITY.finditer(text, a, b):
-            name_start = m.start("code") if m.group("code") else m.start()
-            raw = text[name_start : m.end()]
-            raw = _NOT_FACILITY_HEAD.sub("", raw) if not m.group("code") else raw
-            lead = text[max(a, m.end() - len(raw) - 14) : m.end() - len(raw)]
-            if not m.group("code") and not _FACILITY_LEAD.search(lead):
-                continue  # "Political prison camps are…": a kind of place, not a named one
-            if (raw and raw[0].isupper()) or raw[:1].isdigit() or raw.startswith(("al-", "el-")):
-                add(raw, "", m.end() - len(raw), m.end())
-        for p in geo.find_places(text, a, b, prefer, ctx.countries_in(a, b), ctx.folded):
-            if dateline and p.start < dateline.end():
-                continue
-            if near and min(_words_between(text, h, p.start) for h in near) > 15:
-                continue  # a detention word, but far from this place
-            before = text[max(a, p.start - 40) : p.start]
-            after = text[p.end : p.end + 25]
-            if not (_LOCATIVE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after)):
-                continue
-            if _NOT_HELD_THERE.search(before):
-                continue
-            if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
-                continue  # "Moscow should…": the government, not a place
-            add(p.text, p.code, p.start, p.end)
+        a = sentences[k][0]
+        name_start = m.start("code") if m.group("code") else m.start()
+        raw = text[name_start : m.end()]
+        raw = _NOT_FACILITY_HEAD.sub("", raw) if not m.group("code") else raw
+        lead = text[max(a, m.end() - len(raw) - 14) : m.end() - len(raw)]
+        if not m.group("code") and not _FACILITY_LEAD.search(lead):
+            continue  # "Political prison camps are…": a kind of place, not a named one
+        if (raw and raw[0].isupper()) or raw[:1].isdigit() or raw.startswith(("al-", "el-")):
+            add(raw, "", m.end() - len(raw), m.end())
+    for p in found:
+        k = _sentence_of(starts, sentences, p.start)
+        if k is None or not near_detention(k) or p.end > sentences[k][1]:
+            continue
+        a = sentences[k][0]
+        dateline = DATELINE.match(text, a, sentences[k][1])
+        if dateline and p.start < dateline.end():
+            continue
+        if hits[k] and min(_words_between(text, h, p.start) for h in hits[k]) > 15:
+            continue  # a detention word, but far from this place
+        before = text[max(a, p.start - 40) : p.start]
+        after = text[p.end : p.end + 25]
+        if not (_LOCATIVE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after)):
+            continue
+        if _NOT_HELD_THERE.search(before):
+            continue
+        if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
+            continue  # "Moscow should…": the government, not a place
+        add(p.text, p.code, p.start, p.end)
+    out.sort(key=lambda o: o[2][0])
     for i, (_name, _code, span) in enumerate(out):
         ctx.mark(f"places[{i}]", *span)
     return out
+
+
+def _near_detention(text: str, sentences: list[tuple[int, int]], hits: list[list[int]], k: int) -> bool:
+    # no detention word in this sentence: the one before, in the same paragraph, may carry it
+    return bool(hits[k]) or (
+        k > 0 and bool(hits[k - 1]) and not _new_paragraph(text, sentences[k - 1][1], sentences[k][0])
+    )
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 2:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _sentence_of(starts: list[int], sentences: list[tuple[int, int]], offset: int) -> int | None:
+    k = bisect_right(starts, offset) - 1
+    return k if k >= 0 and offset < sentences[k][1] else None
 
 
 def _words_between(text: str, a: int, b: int) -> int:

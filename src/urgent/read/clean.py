@@ -92,6 +92,8 @@ def _char(m: re.Match[str]) -> str:
 def _split_run_together(text: MappedText) -> tuple[MappedText, bool]:
     """Break a page saved with no line ends at its word junctions."""
     edits: list[Edit] = []
+    if max(map(len, text.text.split("\n")), default=0) < 1000:
+        return text, False
     for line in re.finditer(r"[^\n]{1000,}", text.text):
         s = line.group()
         if len(_CAMEL.findall(s)) * 1000 < len(s):
