@@ -124,6 +124,8 @@ class Record:
     # Beyond the spec's keys: what a further-information document follows, the
     # document's own language, and which extractor produced the record.
     follows: Follows | None = None
+    stop_action: bool = False  # "no further action is requested"
+    outcome: str | None = None  # released | returned | transferred, when an update says so
     language: str | None = None
     extractor: str | None = None
     schema: str = SCHEMA

@@ -54,6 +54,7 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     r.organisation = header.organisation(ctx, r.kind)
     r.title = header.title(ctx, r.kind)
     r.ua_number, r.follows = header.ua_number(ctx, r.kind)
+    r.stop_action, r.outcome = header.outcome(ctx, r.kind)
     r.index = header.index(ctx)
     issued = header.issued(ctx)
     deadline = header.deadline(ctx)

@@ -73,6 +73,48 @@ def kind(ctx: Context, layout: Layout) -> str:
     return "other"
 
 
+# -- outcome -------------------------------------------------------------------
+
+_OUTCOMES = (
+    (
+        "released",
+        re.compile(
+            r"\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:released|freed)\b|"
+            r"\breleased on bail\b|\b(?:a [ée]t[ée] lib[ée]r[ée]|fue liberad)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "returned",
+        re.compile(
+            r"\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:forcibly\s+)?"
+            r"(?:returned|deported|repatriated|extradited)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "transferred",
+        re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+\s+){0,2}?transferred\b", re.IGNORECASE),
+    ),
+)
+
+
+def outcome(ctx: Context, doc_kind: str) -> tuple[bool, str | None]:
+    """(stop action?, outcome) of a further-information document that ends the action."""
+    if doc_kind != "further_information":
+        return False, None
+    stop = HEADINGS.stop_action.search(ctx.text) is not None
+    if not stop:
+        return False, None  # an update that asks for more action: the case goes on
+    head = ctx.text[:1500]
+    for name, pattern in _OUTCOMES:
+        m = pattern.search(head)
+        if m:
+            ctx.mark("outcome", m.start(), m.end())
+            return stop, name
+    return stop, None
+
+
 # -- organisation -------------------------------------------------------------
 
 

@@ -95,7 +95,7 @@ def evidences(path: str, value: Any, span: str) -> bool:
                 re.IGNORECASE,
             )
         )
-    if field in ("kind", "targets.role"):
+    if field in ("kind", "targets.role", "outcome"):
         return bool(span.strip())
     if isinstance(value, str):
         return _squash(value) in _squash(span)

@@ -1,0 +1,1 @@
+"""`urgent cases`, `export`, `import`, `backup`, `restore`: the store as files."""

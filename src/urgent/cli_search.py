@@ -1,0 +1,1 @@
+"""`urgent search`: ranked full-text search over cases and documents."""

@@ -1,0 +1,155 @@
+"""One settings module, read from the environment through strict helpers.
+
+    URGENT_DATABASE_URL    sqlite:///path or postgresql://user@host/db
+                           (default: a SQLite file in the user's data directory)
+    URGENT_PRODUCTION      true|false (default false); true refuses to start
+                           without URGENT_SECRET_KEY and URGENT_ALLOWED_HOSTS
+    URGENT_SECRET_KEY, URGENT_SECRET_KEY_FILE, URGENT_ALLOWED_HOSTS (comma-separated)
+    URGENT_MAX_UPLOAD_MB   upload size limit (default 50)
+
+Case data is sensitive: production mode sets secure cookies and headers.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from platformdirs import user_data_dir
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if value.lower() in ("true", "1", "yes"):
+        return True
+    if value.lower() in ("false", "0", "no"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+
+
+def env_secret(name: str) -> str | None:
+    """A secret from NAME, or from the file named by NAME_FILE (for container secrets)."""
+    if os.environ.get(f"{name}_FILE"):
+        return Path(os.environ[f"{name}_FILE"]).read_text().strip()
+    return os.environ.get(name) or None
+
+
+def default_database_url() -> str:
+    data = Path(os.environ.get("URGENT_DATA_DIR") or user_data_dir("urgent", appauthor=False))
+    data.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data / 'urgent.sqlite3'}"
+
+
+PRODUCTION = env_bool("URGENT_PRODUCTION")
+DEBUG = env_bool("URGENT_DEBUG", default=not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("URGENT_DEBUG cannot be true in production mode")
+
+SECRET_KEY = env_secret("URGENT_SECRET_KEY") or ""
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("URGENT_ALLOWED_HOSTS", "").split(",") if h.strip()]
+if PRODUCTION:
+    if len(SECRET_KEY) < 32:
+        raise ImproperlyConfigured("production mode needs URGENT_SECRET_KEY (at least 32 characters)")
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured("production mode needs URGENT_ALLOWED_HOSTS")
+else:
+    SECRET_KEY = SECRET_KEY or "development-only-not-secret-" + "x" * 32
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "testserver"]
+
+DATABASE_URL = os.environ.get("URGENT_DATABASE_URL") or default_database_url()
+_db = dj_database_url.parse(DATABASE_URL, conn_max_age=60 if DATABASE_URL.startswith("postgres") else 0)
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers work while one process writes; IMMEDIATE takes the write lock
+    # at the start of a transaction, so two writers wait instead of deadlocking.
+    _db["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 60,
+    }
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "urgent.web.cases",
+    "urgent.web.officials",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "urgent.web.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+WSGI_APPLICATION = "urgent.web.wsgi.application"
+
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("URGENT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": [],
+    }
+}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("ko", "한국어")]
+LOCALE_PATHS = [Path(__file__).parent / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(
+    os.environ.get("URGENT_STATIC_ROOT") or Path(DATABASE_URL.removeprefix("sqlite:///")).parent / "static"
+)
+MAX_UPLOAD_MB = float(os.environ.get("URGENT_MAX_UPLOAD_MB", "50"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(MAX_UPLOAD_MB * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = env_bool("URGENT_SECURE_COOKIES", default=True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_HSTS_SECONDS = 31536000 if SESSION_COOKIE_SECURE else 0
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_REFERRER_POLICY = "same-origin"
+    X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+}
