@@ -24,8 +24,17 @@ typecheck: install
 contracts: install
 	$(BIN)/lint-imports
 
+PG_URL ?= $(or $(URGENT_TEST_POSTGRES_URL),postgresql://postgres@127.0.0.1:5432/test)
+
+# The whole suite runs on SQLite, then again on PostgreSQL when a server answers.
 pytest: install
 	$(BIN)/pytest
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== the suite again, on PostgreSQL ($(PG_URL))"; \
+		URGENT_DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+	else \
+		echo "!!!!!!!! PostgreSQL is NOT reachable at $(PG_URL): the suite did NOT run on PostgreSQL !!!!!!!!"; \
+	fi
 
 test: lint typecheck contracts pytest
 

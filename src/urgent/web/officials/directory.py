@@ -31,6 +31,8 @@ def record_target(doc: Document, target: RecordTarget, seen: date) -> tuple[Offi
             points.append(("postal", "\n".join(target.address)))
         for kind, value in points:
             _contact(owner, official, office, kind, value, doc, seen)
+    if official and office:
+        _supersede(office)  # after the contacts: a holder seen late may be the older one
     return official, office
 
 
@@ -54,7 +56,6 @@ def _tenure(official: Official, office: Office, doc: Document, seen: date) -> Te
         tenure.last_seen = max(tenure.last_seen, seen)
         tenure.save(update_fields=["first_seen", "last_seen"])
     tenure.sources.add(doc)
-    _supersede(office)
     return tenure
 
 
