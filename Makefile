@@ -4,9 +4,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint typecheck contracts pytest bench demo clean
+.PHONY: install fonts test lint typecheck contracts pytest bench demo clean
 
-install: $(STAMP)
+install: $(STAMP) fonts
+
+# Fonts embedded in PDF letters (Latin, Chinese, Korean), from Debian's packages.
+FONT_PACKAGES := fonts-dejavu-core:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+	fonts-wqy-zenhei:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc \
+	fonts-nanum:/usr/share/fonts/truetype/nanum/NanumGothic.ttf
+fonts:
+	@missing=""; for pair in $(FONT_PACKAGES); do [ -f "$${pair#*:}" ] || missing="$$missing $${pair%%:*}"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else echo "PDF letters need these Debian packages: sudo apt-get install$$missing"; fi; \
+	fi
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

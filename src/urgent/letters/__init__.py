@@ -1,7 +1,7 @@
 """Appeal letters: one target, one language, as text, e-mail or PDF.
 
-    from urgent.letters import compose, facts_from_record, Sender
-    letter = compose(facts_from_record(record), target=0, language="ko", sender=Sender("Ana", "Porto", "Portugal"))
+from urgent.letters import compose, facts_from_record, Sender
+letter = compose(facts_from_record(record), target=0, language="ko", sender=Sender("Ana", "Porto", "Portugal"))
 """
 
 from urgent.letters.bank import LANGUAGES

@@ -74,7 +74,9 @@ def check(language: str) -> list[str]:
                 continue
             if isinstance(value, list) and section in ("sentences", "asks"):
                 if len(other[section][key]) != len(value):
-                    problems.append(f"[{section}] {key}: {len(other[section][key])} variants, English has {len(value)}")
+                    problems.append(
+                        f"[{section}] {key}: {len(other[section][key])} variants, English has {len(value)}"
+                    )
         for key in other[section]:
             base = key.removesuffix("_one")
             if base not in table:

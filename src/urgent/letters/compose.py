@@ -52,7 +52,7 @@ class Sender:
 
     @classmethod
     def parse(cls, text: str) -> Sender:
-        """"Name, City, Country" as typed on the command line."""
+        """ "Name, City, Country" as typed on the command line."""
         parts = [p.strip() for p in text.split(",")]
         parts += [""] * (4 - len(parts))
         return cls(*parts[:4])
@@ -138,7 +138,9 @@ def compose(
         subject=pick(b, "sentences", "subject", slots).text,
     )
     if t.role == "copy":
-        letter.paragraphs = [[pick(b, "sentences", "copy_note", slots), pick(b, "sentences", "copy_request", slots)]]
+        letter.paragraphs = [
+            [pick(b, "sentences", "copy_note", slots), pick(b, "sentences", "copy_request", slots)]
+        ]
     else:
         letter.paragraphs = _appeal(facts, t, b, slots, pick, sender, personal, short)
     if facts.deadline and facts.deadline < today:
@@ -149,13 +151,26 @@ def compose(
     return letter
 
 
-def _appeal(facts: Facts, t: Target, b: Bank, slots: dict[str, str], pick: _Pick, sender: Sender | None,
-            personal: str, short: bool) -> list[list[Sentence]]:
+def _appeal(
+    facts: Facts,
+    t: Target,
+    b: Bank,
+    slots: dict[str, str],
+    pick: _Pick,
+    sender: Sender | None,
+    personal: str,
+    short: bool,
+) -> list[list[Sentence]]:
     one = facts.count == 1
     first: list[Sentence] = []
     if sender and sender.town and not short:
         key = "sender_intro" if sender.occupation else "sender_place"
-        mine = {**slots, "occupation": sender.occupation, "town": sender.town, "country_of_sender": sender.country}
+        mine = {
+            **slots,
+            "occupation": sender.occupation,
+            "town": sender.town,
+            "country_of_sender": sender.country,
+        }
         first.append(pick(b, "sentences", key, mine))
     first.append(pick(b, "sentences", "opening" if slots["place"] else "opening_free", slots, one))
     if slots["risks"]:
@@ -221,9 +236,13 @@ def _slots(facts: Facts, t: Target, b: Bank) -> dict[str, str]:
         "country": locale.territories.get(held_in, held_in) if held_in else "",
         "destination": locale.territories.get(destination, destination) if destination else "",
         "risks": b.join([b.get("risks", r) for r in risks]),
-        "targets": b.join([" ".join(p for p in (x.title, x.name) if p) or (x.organisation or "") for x in appeal_targets]),
+        "targets": b.join(
+            [" ".join(p for p in (x.title, x.name) if p) or (x.organisation or "") for x in appeal_targets]
+        ),
         "title": title_of(t, b),
-        "them": b.get("people", "them_one" if facts.count == 1 and "them_one" in b.data["people"] else "them"),
+        "them": b.get(
+            "people", "them_one" if facts.count == 1 and "them_one" in b.data["people"] else "them"
+        ),
     }
 
 
@@ -249,7 +268,11 @@ def people_phrase(facts: Facts, b: Bank) -> str:
 def title_key(title: str | None, organisation: str | None = None) -> str | None:
     if not title:
         # an embassy is written to through its head
-        return "ambassador" if organisation and re.search(r"\bembass|\bembajada|\bambassade", organisation, re.I) else None
+        return (
+            "ambassador"
+            if organisation and re.search(r"\bembass|\bembajada|\bambassade", organisation, re.I)
+            else None
+        )
     low = title.lower()
     return next((key for key, pattern in _TITLE_WORDS if re.search(pattern, low)), None)
 
