@@ -78,7 +78,7 @@ def letters(
             typer.echo(fm.text(letter))
 
 
-def _facts(source: str):  # noqa: ANN202 - (Facts, name)
+def _facts(source: str):
     from urgent.errors import UrgentError
     from urgent.letters import facts_from_record
 

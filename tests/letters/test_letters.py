@@ -29,7 +29,7 @@ FACTS = {p.name: facts_from_record(extract(p)) for p in WITH_TARGETS}
 CASES = [(name, i) for name, f in FACTS.items() for i in range(len(f.targets))]
 
 
-def _variants(language: str, kind: str, facts, target) -> list[str]:  # noqa: ANN001
+def _variants(language: str, kind: str, facts, target) -> list[str]:
     b = bank(language)
     slots = _slots(facts, target, b)
     keys = (

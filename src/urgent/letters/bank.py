@@ -72,11 +72,11 @@ def check(language: str) -> list[str]:
                 if not key.endswith("_one"):  # agreement forms only where a language needs them
                     problems.append(f"[{section}] {key} missing")
                 continue
-            if isinstance(value, list) and section in ("sentences", "asks"):
-                if len(other[section][key]) != len(value):
-                    problems.append(
-                        f"[{section}] {key}: {len(other[section][key])} variants, English has {len(value)}"
-                    )
+            counted = isinstance(value, list) and section in ("sentences", "asks")
+            if counted and len(other[section][key]) != len(value):
+                problems.append(
+                    f"[{section}] {key}: {len(other[section][key])} variants, English has {len(value)}"
+                )
         for key in other[section]:
             base = key.removesuffix("_one")
             if base not in table:

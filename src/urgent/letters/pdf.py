@@ -174,8 +174,8 @@ def _letter_page(canvas: Canvas, layout: Layout, letter: Letter) -> None:
 
 
 def _fits(frame: Frame, story: list[Paragraph], canvas: Canvas) -> bool:
-    height = sum(p.wrap(frame._aW, frame._aH)[1] + p.style.spaceAfter for p in story)  # noqa: SLF001
-    return height <= frame._aH  # noqa: SLF001
+    height = sum(p.wrap(frame._aW, frame._aH)[1] + p.style.spaceAfter for p in story)
+    return height <= frame._aH
 
 
 def _draw(canvas: Canvas, x: float, y: float, text: str, size: float, right: bool = False) -> None:
