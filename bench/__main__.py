@@ -11,6 +11,7 @@ import time
 # Add a section here.
 SECTIONS: dict[str, str] = {
     "extract": "bench.extract",
+    "search": "bench.search",
 }
 
 

@@ -25,7 +25,9 @@ POSTGRES = os.environ.get("URGENT_TEST_POSTGRES_URL", "postgresql://postgres@127
 def run() -> None:
     corpus = load(BENCH / "corpus" / "ingest", count=COUNT)
     directory = corpus.documents[0].parent
-    print(f"corpus: {len(corpus.documents):,} documents, {sum(corpus.sizes) / 1e6:.1f} MB; {os.cpu_count()} cores")
+    print(
+        f"corpus: {len(corpus.documents):,} documents, {sum(corpus.sizes) / 1e6:.1f} MB; {os.cpu_count()} cores"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         _measure("SQLite", {"URGENT_DATA_DIR": tmp}, directory, len(corpus.documents), target=TARGET)
     url = _postgres_database()
@@ -34,8 +36,13 @@ def run() -> None:
         return
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            _measure("PostgreSQL", {"URGENT_DATABASE_URL": url, "URGENT_DATA_DIR": tmp}, directory,
-                     len(corpus.documents), target=None)
+            _measure(
+                "PostgreSQL",
+                {"URGENT_DATABASE_URL": url, "URGENT_DATA_DIR": tmp},
+                directory,
+                len(corpus.documents),
+                target=None,
+            )
     finally:
         _drop(url)
 
@@ -45,8 +52,9 @@ def _measure(label: str, env: dict[str, str], directory: Path, count: int, targe
     if "URGENT_DATABASE_URL" not in env:
         full.pop("URGENT_DATABASE_URL", None)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "urgent", "ingest", str(directory)], env=full,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "urgent", "ingest", str(directory)], env=full, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - started
     rate = count / elapsed
     print(f"{label}: {done.stdout.strip() or done.stderr.strip()[-300:]}")

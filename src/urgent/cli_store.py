@@ -25,7 +25,9 @@ def _django() -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, directories (recursive) or globs.")],
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Extraction processes (default: all cores).")] = 0,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", help="Extraction processes (default: all cores).")
+    ] = 0,
 ) -> None:
     """Store documents as linked cases: idempotent, one transaction per document."""
     _django()
@@ -35,7 +37,9 @@ def ingest(
     if not files:
         fail("no documents found")
     summary = ingest_paths(
-        files, workers or os.cpu_count() or 1, progress=sys.stderr.isatty(),
+        files,
+        workers or os.cpu_count() or 1,
+        progress=sys.stderr.isatty(),
         report=lambda path, why: typer.echo(f"urgent: {path}: {why}", err=True),
     )
     typer.echo(summary.line())
@@ -54,7 +58,9 @@ def reextract() -> None:
 
 
 @app.command()
-def officials(as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False) -> None:
+def officials(
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
     """The directory of officials: offices held, contact points, what is stale."""
     _django()
     from urgent.web.officials.report import directory_rows

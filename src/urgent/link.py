@@ -36,13 +36,7 @@ class Similarity:
 
 # -- one case, two documents ----------------------------------------------------
 
-_MONTH_YEAR = re.compile(
-    r"\b(?:(?:early|mid|late)[- ])?(?P<m>"
-    + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
-    + r")\.?\s+"
-    r"(?P<y>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
+_MONTH_YEAR = re.compile(r"\b(?P<m>[^\W\d_]{3,10})\.?\s+(?P<y>(?:19|20)\d\d)\b")  # "March 2017"
 _STOP = frozenset(
     "the a an of and or to in on at for by with from that this these those is are was were be been has have had "
     "it its their they them he she his her who which as not no but if into than then there also would could "
@@ -59,46 +53,72 @@ def case_dates(record: Record, text: str) -> list[date]:
     head = text[:2500]
     dates += [d for _, _, d in find_dates(head)]
     for m in _MONTH_YEAR.finditer(head):
-        dates.append(date(int(m.group("y")), MONTH_NUMBER[m.group("m").lower()], 15))
+        month = MONTH_NUMBER.get(m.group("m").lower())
+        if month:
+            dates.append(date(int(m.group("y")), month, 15))
     return dates
 
 
+@dataclass(frozen=True)
+class Features:
+    """What similarity compares, computed once per document."""
+
+    countries: frozenset[str]
+    places: frozenset[str]
+    place_names: tuple[str, ...]
+    people: int | None
+    dates: tuple[date, ...]
+    content: str
+
+
+def features(record: Record, text: str) -> Features:
+    return Features(
+        frozenset(record.countries),
+        frozenset(_key(p) for p in record.places),
+        tuple(record.places),
+        record.people.count,
+        tuple(case_dates(record, text)),
+        _content(text),
+    )
+
+
 def _content(text: str) -> str:
-    words = re.findall(r"[^\W\d_]{3,}", text[:3000].lower())
+    words = re.findall(r"[^\W\d_]{3,}", text[:1500].lower())
     return " ".join(w for w in words if w not in _STOP)
 
 
 def similarity(a: Record, text_a: str, b: Record, text_b: str) -> Similarity:
     """How likely two documents report the same incident, with the reasons."""
+    return compare(features(a, text_a), features(b, text_b))
+
+
+def compare(a: Features, b: Features) -> Similarity:
     parts: dict[str, float] = {}
     reasons: list[str] = []
-    ca, cb = set(a.countries), set(b.countries)
-    if ca and cb:
-        parts["countries"] = len(ca & cb) / len(ca | cb)
-        if ca & cb:
-            reasons.append(f"countries in common: {', '.join(sorted(ca & cb))}")
-    pa, pb = {_key(p) for p in a.places}, {_key(p) for p in b.places}
-    if pa and pb:
-        common = pa & pb
-        parts["places"] = len(common) / min(len(pa), len(pb))
+    if a.countries and b.countries:
+        common = a.countries & b.countries
+        parts["countries"] = len(common) / len(a.countries | b.countries)
         if common:
-            reasons.append(f"places in common: {', '.join(p for p in a.places if _key(p) in common)}")
-    if a.people.count and b.people.count:
-        same = a.people.count == b.people.count
+            reasons.append(f"countries in common: {', '.join(sorted(common))}")
+    if a.places and b.places:
+        common = a.places & b.places
+        parts["places"] = len(common) / min(len(a.places), len(b.places))
+        if common:
+            reasons.append(f"places in common: {', '.join(p for p in a.place_names if _key(p) in common)}")
+    if a.people and b.people:
+        same = a.people == b.people
         parts["people"] = 1.0 if same else 0.0
         reasons.append(
-            f"same number of people ({a.people.count})"
+            f"same number of people ({a.people})"
             if same
-            else f"different numbers of people ({a.people.count} and {b.people.count})"
+            else f"different numbers of people ({a.people} and {b.people})"
         )
-    da, db = case_dates(a, text_a), case_dates(b, text_b)
-    if da and db:
-        gap = min(abs((x - y).days) for x in da for y in db)
+    if a.dates and b.dates:
+        gap = min(abs((x - y).days) for x in a.dates for y in b.dates)
         parts["dates"] = max(0.0, 1.0 - gap / 120)  # four months apart: no evidence left
         reasons.append(f"dates {gap} days apart" if gap else "a date in common")
-    wa, wb = _content(text_a), _content(text_b)
-    if wa and wb:
-        alike = fuzz.token_set_ratio(wa, wb) / 100
+    if a.content and b.content:
+        alike = fuzz.token_set_ratio(a.content, b.content) / 100
         parts["wording"] = max(0.0, (alike - 0.5) * 2)  # unrelated UAs share half their words anyway
         reasons.append(f"wording {alike:.0%} alike")
     value = sum(WEIGHTS[k] * v for k, v in parts.items())
@@ -115,7 +135,7 @@ def _key(s: str) -> str:
 
 
 def person_key(name: str, title: str | None = None) -> str:
-    """One key for "XI Jinping", "Xi Jinping" and "President Xi Jinping"."""
+    """One key for "HASSAN Ali", "Hassan Ali" and "President Hassan Ali"."""
     body = name.strip()
     while True:
         m = HONORIFIC.match(body)
@@ -128,7 +148,7 @@ def person_key(name: str, title: str | None = None) -> str:
 
     words = _key(body).split()
     while words and (words[0] in TITLE_WORDS or words[0] in TITLE_MODIFIERS):
-        words = words[1:]  # "President Xi Jinping"
+        words = words[1:]  # "President Hassan Ali"
     return " ".join(words)
 
 

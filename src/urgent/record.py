@@ -124,6 +124,7 @@ class Record:
     # Beyond the spec's keys: what a further-information document follows, the
     # document's own language, and which extractor produced the record.
     follows: Follows | None = None
+    sent_to: list[str] = field(default_factory=list)  # countries people risk being sent to
     stop_action: bool = False  # "no further action is requested"
     outcome: str | None = None  # released | returned | transferred, when an update says so
     language: str | None = None

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from email import policy
 from pathlib import Path
+from urllib.parse import unquote
 
 import pypdfium2
 import pytest
@@ -128,7 +129,12 @@ def test_email_and_mailto() -> None:
     assert msg["To"] == "gov@govonline.cn" and msg["Subject"] == letter.subject and msg["Date"]
     assert msg.get_content().strip() == letter.body().strip()
     link = mailto(letter, shorter=lambda: compose(facts, 0, "ko", SENDER, seed=1, short=True))
-    assert link.startswith("mailto:gov@govonline.cn?subject=") and len(link) <= MAILTO_LIMIT
+    assert link.link.startswith("mailto:gov@govonline.cn?subject=") and len(link.link) <= MAILTO_LIMIT
+    assert not link.complete and "&body=" not in link.link  # Korean escapes to 9 characters a syllable
+    english = compose(facts, 0, "en", SENDER, seed=1)
+    full = mailto(english)
+    assert full.complete and len(full.link) <= MAILTO_LIMIT
+    assert unquote(full.link.split("&body=")[1]) == english.body()
 
 
 def test_pdf_letters_carry_chinese_and_korean_text_with_every_glyph() -> None:

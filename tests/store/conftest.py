@@ -10,14 +10,14 @@ from urgent.extract import extract_document
 from urgent.read import read
 
 
-def ingest_file(path: Path):  # noqa: ANN201 - returns the ingest Outcome
+def ingest_file(path: Path):
     from urgent.web.cases.ingest import ingest_document
 
     doc = read(path)
     return ingest_document(path.read_bytes(), path.name, extract_document(doc), doc.text)
 
 
-def ingest_text(text: str, name: str):  # noqa: ANN201
+def ingest_text(text: str, name: str):
     from urgent.web.cases.ingest import ingest_document
 
     data = text.encode()

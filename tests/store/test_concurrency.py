@@ -31,7 +31,10 @@ def _run_all(env: dict[str, str], subsets: list[list[Path]]) -> list[subprocess.
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "urgent", "ingest", "--workers", "1", *map(str, subset)],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for subset in subsets
     ]

@@ -84,7 +84,7 @@ Salutation: Your Excellency
 """
 
 
-def cases():  # noqa: ANN201
+def cases():
     from urgent.web.cases.models import Case
 
     return list(Case.objects.filter(merged_into__isnull=True).order_by("id"))
@@ -188,7 +188,9 @@ def test_reextraction_keeps_a_campaigners_correction() -> None:
 
     ingest_file(next(DOCS.glob("06_*")))
     doc = Document.objects.get()
-    Correction.objects.create(document=doc, field="deadline", old_value=doc.record["deadline"], new_value="2015-05-20")
+    Correction.objects.create(
+        document=doc, field="deadline", old_value=doc.record["deadline"], new_value="2015-05-20"
+    )
     doc.record = {**doc.record, "deadline": "1999-01-01"}  # as if an older extractor had got it wrong
     doc.save()
     assert reextract(doc.pk)

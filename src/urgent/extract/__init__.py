@@ -78,6 +78,7 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     r.countries = where.countries(
         ctx, layout, title_span, target_countries, [(code, span) for _n, code, span in found_places]
     )
+    r.sent_to = list(ctx.sent_to)
     r.asks = asks_mod.extract(ctx, layout, r.kind)
     r.risks = _risks(ctx, layout, r)
     r.warnings = _warnings(r, issued, deadline, options.today)

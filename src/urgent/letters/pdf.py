@@ -88,7 +88,7 @@ def marked_up(text: str) -> str:
 def missing_glyphs(text: str) -> set[str]:
     """Characters that the font chosen for them cannot draw (should be none)."""
     f = fonts()
-    faces = {name: pdfmetrics.getFont(name).face.charToGlyph for name in f.values()}  # type: ignore[attr-defined]
+    faces = {name: pdfmetrics.getFont(name).face.charToGlyph for name in f.values()}
     missing = set()
     for ch in set(text):
         if ch.isspace():

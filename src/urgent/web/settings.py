@@ -84,7 +84,16 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "urgent.web.cases",
     "urgent.web.officials",
+    "urgent.web.actions",
+    "urgent.web.accounts",
+    "urgent.web.site",
+    "urgent.web.campaign",
+    "urgent.web.api",
+    "urgent.web.feeds",
 ]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -109,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "urgent.web.site.context.roles",
             ],
         },
     },

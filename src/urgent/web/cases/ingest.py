@@ -25,7 +25,7 @@ from urgent.batch import run_batch
 from urgent.errors import UrgentError
 from urgent.extract import EXTRACTOR_VERSION, Options
 from urgent.record import Record
-from urgent.web.cases import linking
+from urgent.web.cases import linking, search
 from urgent.web.cases.models import Ask, Case, CaseNumber, Document, Event, Person, Target
 from urgent.web.officials import directory
 
@@ -56,8 +56,10 @@ class Summary:
         self.cases_updated += outcome.case_updated
 
     def line(self) -> str:
-        return (f"{self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
-                f"{self.cases_created} cases created, {self.cases_updated} cases updated")
+        return (
+            f"{self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
+            f"{self.cases_created} cases created, {self.cases_updated} cases updated"
+        )
 
 
 def sha256(data: bytes) -> str:
@@ -84,6 +86,7 @@ def ingest_document(data: bytes, name: str, record: Record, text: str, attempts:
 
 
 def _store(data: bytes, digest: str, name: str, record: Record, text: str) -> Outcome:
+    case, created = _case_for(record)
     doc = Document.objects.create(
         sha256=digest,
         name=name,
@@ -97,16 +100,17 @@ def _store(data: bytes, digest: str, name: str, record: Record, text: str) -> Ou
         organisation=record.organisation or "",
         ua_number=record.ua_number or "",
         issued=date.fromisoformat(record.issued) if record.issued else None,
+        case=case,
     )
-    case, created = _case_for(record)
-    doc.case = case
-    doc.save(update_fields=["case"])
+    search.index_document(doc)
     build_rows(doc, record)
-    refresh_case(case)
     if created:
+        refresh_case(case, [(doc, record)])
         proposal = linking.propose_links(case, doc)
         if proposal is not None and proposal.status == proposal.Status.MERGED:
             return Outcome(doc, new=True, case_created=False, case_updated=True)  # joined a matching case
+    else:
+        add_to_case(case, doc, record)
     return Outcome(doc, new=True, case_created=created, case_updated=not created)
 
 
@@ -142,26 +146,58 @@ def build_rows(doc: Document, record: Record) -> None:
     assert case is not None
     Ask.objects.filter(document=doc).delete()
     Target.objects.filter(document=doc).delete()
-    asks = [
-        Ask.objects.create(case=case, document=doc, position=i, text=a.text, kinds=a.kinds, group=a.addressed_to or "")
-        for i, a in enumerate(record.asks)
-    ]
+    asks = Ask.objects.bulk_create(
+        [
+            Ask(case=case, document=doc, position=i, text=a.text, kinds=a.kinds, group=a.addressed_to or "")
+            for i, a in enumerate(record.asks)
+        ]
+    )
     seen = seen_date(doc, record)
+    targets = []
     for i, t in enumerate(record.targets):
         official, office = directory.record_target(doc, t, seen)
-        row = Target.objects.create(
-            case=case, document=doc, position=i, role=t.role, official=official, office=office,
-            name=t.name or "", title=t.title or "", organisation=t.organisation or "",
-            salutation=t.salutation or "", group=t.group or "",
+        targets.append(
+            Target(
+                case=case,
+                document=doc,
+                position=i,
+                role=t.role,
+                official=official,
+                office=office,
+                name=t.name or "",
+                title=t.title or "",
+                organisation=t.organisation or "",
+                salutation=t.salutation or "",
+                group=t.group or "",
+            )
         )
-        row.asks.set([a for a in asks if t.role == "appeal" and _carries(t.group, a.group)])
-    for name in record.people.names:
-        Person.objects.get_or_create(case=case, name=name, defaults={"document": doc})
+    targets = Target.objects.bulk_create(targets)
+    if not all(t.pk for t in targets):  # backends that do not return ids from bulk inserts
+        targets = list(Target.objects.filter(document=doc).order_by("position"))
+    if not all(a.pk for a in asks):
+        asks = list(Ask.objects.filter(document=doc).order_by("position"))
+    Target.asks.through.objects.bulk_create(
+        [
+            Target.asks.through(target_id=row.pk, ask_id=a.pk)
+            for row, t in zip(targets, record.targets, strict=True)
+            for a in asks
+            if t.role == "appeal" and _carries(t.group, a.group)
+        ]
+    )
+    if record.people.names:
+        Person.objects.bulk_create(
+            [Person(case=case, name=n, document=doc) for n in record.people.names], ignore_conflicts=True
+        )
     if record.kind == "further_information":
-        Event.objects.get_or_create(case=case, document=doc, kind=Event.Kind.UPDATE, defaults={"date": doc.issued})
+        Event.objects.get_or_create(
+            case=case, document=doc, kind=Event.Kind.UPDATE, defaults={"date": doc.issued}
+        )
         if record.stop_action:
-            kind = {"released": Event.Kind.RELEASED, "returned": Event.Kind.RETURNED,
-                    "transferred": Event.Kind.TRANSFERRED}.get(record.outcome or "", Event.Kind.CLOSED)
+            kind = {
+                "released": Event.Kind.RELEASED,
+                "returned": Event.Kind.RETURNED,
+                "transferred": Event.Kind.TRANSFERRED,
+            }.get(record.outcome or "", Event.Kind.CLOSED)
             Event.objects.get_or_create(case=case, document=doc, kind=kind, defaults={"date": doc.issued})
 
 
@@ -170,12 +206,15 @@ def _carries(target_group: str | None, ask_group: str) -> bool:
     return not ask_group or not target_group or ask_group.lower() == target_group.lower()
 
 
-def refresh_case(case: Case) -> None:
-    """Recompute what a case shows from all its documents (corrections applied)."""
-    docs = list(case.documents.order_by("issued", "id"))
-    if not docs:
+def refresh_case(case: Case, records: list[tuple[Document, Record]] | None = None) -> None:
+    """Recompute what a case shows from all its documents (corrections applied);
+    ``records`` when they are already at hand (a new case's first document)."""
+    if records is None:
+        docs = list(case.documents.order_by("issued", "id").prefetch_related("corrections"))
+        records = [(d, Record.from_dict(d.corrected_record())) for d in docs]
+    if not records:
         return
-    records = [(d, Record.from_dict(d.corrected_record())) for d in docs]
+    docs = [d for d, _ in records]
     lead = next((r for d, r in records if r.kind == "urgent_action"), records[0][1])
     case.title = case.title if case.title and _edited(case) else (lead.title or case.title)
     case.countries = sorted({c for _, r in records for c in r.countries})
@@ -196,6 +235,35 @@ def refresh_case(case: Case) -> None:
         passed = case.deadline is not None and case.deadline < date.today()
         case.status = Case.Status.DEADLINE_PASSED if passed else Case.Status.OPEN
     case.summary = case.summary or _summary(docs[0].text, lead)
+    case.save()
+
+
+def add_to_case(case: Case, doc: Document, record: Record) -> None:
+    """What one more document adds to a case (`refresh_case` recomputes from all of them)."""
+    if record.kind == "urgent_action" and record.title:
+        case.title = record.title  # the UA's own headline names the case
+    elif not case.title:
+        case.title = record.title or ""
+    case.countries = sorted(set(case.countries) | set(record.countries))
+    case.places = list(dict.fromkeys([*case.places, *record.places]))
+    case.risks = list(dict.fromkeys([*case.risks, *record.risks]))
+    if record.people.count and record.people.count >= (case.people_count or 0):
+        case.people_at_least = (
+            record.people.at_least
+            if record.people.count > (case.people_count or 0)
+            else (case.people_at_least or record.people.at_least)
+        )
+        case.people_count = record.people.count
+    if doc.issued and (case.issued is None or doc.issued < case.issued):
+        case.issued = doc.issued
+    if record.deadline:
+        deadline = date.fromisoformat(record.deadline)
+        case.deadline = max(case.deadline, deadline) if case.deadline else deadline
+    if record.stop_action:
+        case.status, case.outcome = Case.Status.CLOSED, record.outcome or Case.Outcome.UNKNOWN
+    elif case.status != Case.Status.CLOSED:
+        passed = case.deadline is not None and case.deadline < date.today()
+        case.status = Case.Status.DEADLINE_PASSED if passed else Case.Status.OPEN
     case.save()
 
 
@@ -221,7 +289,10 @@ def _summary(text: str, record: Record) -> str:
 
 
 def ingest_paths(
-    files: list[Path], workers: int = 1, progress: bool = False, options: Options | None = None,
+    files: list[Path],
+    workers: int = 1,
+    progress: bool = False,
+    options: Options | None = None,
     report: Callable[[Path, str], None] | None = None,
 ) -> Summary:
     """Ingest files: those already stored are skipped by hash before any extraction."""

@@ -13,55 +13,75 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from urgent.link import AUTO_MERGE, REVIEW, similarity
+from urgent.link import AUTO_MERGE, REVIEW, Features, compare, features
 from urgent.record import Record
 from urgent.web.cases.models import Ask, Case, CaseNumber, Document, Event, LinkProposal, Person, Target
 
 WINDOW = timedelta(days=400)
-MAX_CANDIDATES = 300
+MAX_CANDIDATES = 300  # cases looked at
+MAX_COMPARED = 6  # of which compared word for word
 
 
-def candidates(case: Case) -> list[Case]:
-    """Cases that could be the same incident: near in time, sharing a country."""
+def candidates(case: Case) -> list[int]:
+    """Ids of cases that could be the same incident: near in time, sharing a country,
+    and a place or the number of people; most alike first."""
     qs = Case.objects.filter(merged_into__isnull=True).exclude(pk=case.pk)
     when = case.issued or case.deadline
     if when:
         near = (when - WINDOW, when + WINDOW)
         qs = qs.filter(Q(issued__range=near) | Q(deadline__range=near))
-    found = list(qs.order_by("-id")[:MAX_CANDIDATES])
     countries = set(case.countries)
     places = {p.lower() for p in case.places}
-    out = []
-    for other in found:
-        if countries and not countries & set(other.countries):
+    ranked = []
+    for row in qs.order_by("-id").values("id", "countries", "places", "people_count")[:MAX_CANDIDATES]:
+        if countries and not countries & set(row["countries"] or ()):
             continue
-        same_place = bool(places & {p.lower() for p in other.places})
-        same_count = case.people_count is not None and case.people_count == other.people_count
-        if same_place or same_count:
-            out.append(other)
-    return out
+        shared = len(places & {p.lower() for p in row["places"] or ()})
+        same_count = case.people_count is not None and case.people_count == row["people_count"]
+        if shared or same_count:
+            ranked.append((shared + same_count, row["id"]))
+    return [pk for _, pk in sorted(ranked, reverse=True)[:MAX_COMPARED]]
 
 
-def _lead(case: Case) -> Document | None:
-    docs = list(case.documents.order_by("issued", "id"))
-    return next((d for d in docs if d.kind == "urgent_action"), docs[0] if docs else None)
+_FEATURES: dict[int, Features] = {}  # per process: documents do not change once stored
+
+
+def _features(doc: Document) -> Features:
+    found = _FEATURES.get(doc.pk)
+    if found is None:
+        if len(_FEATURES) > 20_000:
+            _FEATURES.clear()
+        found = _FEATURES[doc.pk] = features(Record.from_dict(doc.record), doc.text)
+    return found
 
 
 def propose_links(case: Case, doc: Document) -> LinkProposal | None:
     """Compare a new case with its candidates; merge into a clear match, or propose one."""
+    ids = candidates(case)
+    if not ids:
+        return None
     record = Record.from_dict(doc.record)
-    best: tuple[float, Case, list[str]] | None = None
-    for other in candidates(case):
-        lead = _lead(other)
-        if lead is None:
-            continue
-        s = similarity(Record.from_dict(lead.record), lead.text, record, doc.text)
+    leads: dict[int, Document] = {}
+    for other in (
+        Document.objects.filter(case_id__in=ids)
+        .only("id", "case_id", "kind", "record", "text")
+        .order_by("issued", "id")
+    ):
+        lead = leads.get(other.case_id)  # type: ignore[arg-type]
+        if lead is None or (lead.kind != "urgent_action" and other.kind == "urgent_action"):
+            leads[other.case_id] = other  # type: ignore[index]
+    best: tuple[float, int, list[str]] | None = None
+    mine = features(record, doc.text)
+    for case_id, lead in leads.items():
+        s = compare(_features(lead), mine)
         if s.value >= REVIEW and (best is None or s.value > best[0]):
-            best = (s.value, other, s.reasons)
+            best = (s.value, case_id, s.reasons)
     if best is None:
         return None
-    score, other, reasons = best
-    proposal = LinkProposal.objects.create(case=other, other=case, document=doc, score=score, reasons=reasons)
+    score, other_id, reasons = best
+    proposal = LinkProposal.objects.create(
+        case_id=other_id, other=case, document=doc, score=score, reasons=reasons
+    )
     if score >= AUTO_MERGE:
         merge(proposal, automatic=True)
     return proposal

@@ -39,8 +39,12 @@ class Case(models.Model):
     risks = models.JSONField(default=list, blank=True)
     issued = models.DateField(null=True, blank=True)
     deadline = models.DateField(null=True, blank=True)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(
+        blank=True, help_text="From the documents; may name people: never shown publicly."
+    )
+    public_summary = models.TextField(blank=True, help_text="What the public pages say about the case.")
     published = models.BooleanField(default=False, help_text="Shown on public pages, feeds and the API.")
+    published_at = models.DateTimeField(null=True, blank=True)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
@@ -60,7 +64,7 @@ class Case(models.Model):
 
 
 class CaseNumber(models.Model):
-    """An Urgent Action number ("105/00") and the case it belongs to."""
+    """An Urgent Action number ("61/19") and the case it belongs to."""
 
     number = models.CharField(max_length=20, unique=True)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="numbers")
@@ -99,7 +103,8 @@ class Document(models.Model):
     def corrected_record(self) -> dict[str, Any]:
         from urgent.web.cases.corrections import apply_corrections
 
-        return apply_corrections(self.record, list(self.corrections.order_by("created_at", "id")))
+        corrections = list(self.corrections.all())  # ordered by Meta; prefetched when at hand
+        return apply_corrections(self.record, corrections) if corrections else self.record
 
 
 class Person(models.Model):
@@ -227,3 +232,36 @@ class LinkProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} ~ {self.other_id} ({self.score:.2f}, {self.status})"
+
+
+class AuditLog(models.Model):
+    """Every campaigner edit: who changed what, when, from what to what."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    action = models.CharField(max_length=40)  # correct, publish, unpublish, merge, undo_merge, event, close…
+    model = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=40)
+    field = models.CharField(max_length=200, blank=True)
+    old_value = models.JSONField(null=True, blank=True)
+    new_value = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user}: {self.action} {self.model} {self.object_id} {self.field}"
+
+    @classmethod
+    def record(
+        cls, user: Any, action: str, obj: models.Model, field: str = "", old: Any = None, new: Any = None
+    ) -> AuditLog:
+        return cls.objects.create(
+            user=user if getattr(user, "is_authenticated", False) else None,
+            action=action,
+            model=obj._meta.model_name or "",
+            object_id=str(obj.pk),
+            field=field,
+            old_value=old,
+            new_value=new,
+        )

@@ -7,6 +7,7 @@ from django.db import transaction
 from urgent.extract import extract_document
 from urgent.read import read
 from urgent.record import Record
+from urgent.web.cases import search
 from urgent.web.cases.ingest import build_rows, refresh_case
 from urgent.web.cases.models import Document
 
@@ -32,6 +33,7 @@ def reextract(pk: int) -> bool:
     doc.record, doc.text, doc.extractor_version = data, fresh.text, record.extractor or doc.extractor_version
     doc.kind, doc.ua_number = record.kind, record.ua_number or ""
     doc.save()
+    search.index_document(doc)
     if doc.case is not None:
         build_rows(doc, Record.from_dict(doc.corrected_record()))
         refresh_case(doc.case)

@@ -1,4 +1,8 @@
-"""Keeping the directory of officials up to date from each document's targets."""
+"""Keeping the directory of officials up to date from each document's targets.
+
+Called once per target of every ingested document, so it works in a few
+queries: contact points are looked up, created and dated in bulk.
+"""
 
 from __future__ import annotations
 
@@ -18,22 +22,29 @@ def record_target(doc: Document, target: RecordTarget, seen: date) -> tuple[Offi
     if okey:
         office, _ = Office.objects.get_or_create(
             key=okey,
-            defaults={"title": target.title or "", "organisation": target.organisation or "",
-                      "country": target.country or ""},
+            defaults={
+                "title": target.title or "",
+                "organisation": target.organisation or "",
+                "country": target.country or "",
+            },
         )
+    new_holder = False
     if official and office:
-        _tenure(official, office, doc, seen)
+        new_holder = _tenure(official, office, doc, seen)
     owner = f"official:{official.pk}" if official else f"office:{office.pk}" if office else None
     if owner:
-        points = [("fax", v) for v in target.faxes] + [("phone", v) for v in target.phones]
-        points += [("email", v) for v in target.emails]
-        if target.address:
-            points.append(("postal", "\n".join(target.address)))
-        for kind, value in points:
-            _contact(owner, official, office, kind, value, doc, seen)
-    if official and office:
+        _contacts(owner, official, office, _points(target), doc, seen)
+    if official and office and new_holder:
         _supersede(office)  # after the contacts: a holder seen late may be the older one
     return official, office
+
+
+def _points(target: RecordTarget) -> list[tuple[str, str]]:
+    points = [("fax", v) for v in target.faxes] + [("phone", v) for v in target.phones]
+    points += [("email", v) for v in target.emails]
+    if target.address:
+        points.append(("postal", "\n".join(target.address)))
+    return points
 
 
 def _official(target: RecordTarget) -> Official:
@@ -47,46 +58,74 @@ def _official(target: RecordTarget) -> Official:
     return official
 
 
-def _tenure(official: Official, office: Office, doc: Document, seen: date) -> Tenure:
+def _tenure(official: Official, office: Office, doc: Document, seen: date) -> bool:
+    """Note that ``official`` held ``office`` when ``doc`` was written; True if the holder
+    is new to the office or was seen there at a new date (who is current may change)."""
     tenure, created = Tenure.objects.get_or_create(
         office=office, official=official, defaults={"first_seen": seen, "last_seen": seen}
     )
-    if not created:
+    later = not created and seen > tenure.last_seen
+    if not created and (seen < tenure.first_seen or later):
         tenure.first_seen = min(tenure.first_seen, seen)
         tenure.last_seen = max(tenure.last_seen, seen)
         tenure.save(update_fields=["first_seen", "last_seen"])
-    tenure.sources.add(doc)
-    return tenure
+    Tenure.sources.through.objects.bulk_create(
+        [Tenure.sources.through(tenure_id=tenure.pk, document_id=doc.pk)], ignore_conflicts=True
+    )
+    return created or later  # only then can the current holder change
 
 
 def _supersede(office: Office) -> None:
     """The most recently seen holder is the current one; earlier holders are superseded,
     and their contact points at this office go stale."""
-    tenures = list(office.tenures.order_by("-last_seen", "-id"))
-    if not tenures:
+    current = office.tenures.order_by("-last_seen", "-id").first()
+    if current is None:
         return
-    current = tenures[0]
-    if current.superseded_by_id is not None:
-        current.superseded_by = None
-        current.save(update_fields=["superseded_by"])
-        ContactPoint.objects.filter(official=current.official, office=office).update(stale=False)
-    for older in tenures[1:]:
-        if older.superseded_by_id != current.pk:
-            older.superseded_by = current
-            older.save(update_fields=["superseded_by"])
-        ContactPoint.objects.filter(official=older.official, office=office, last_seen__lte=current.last_seen).update(
-            stale=True
+    Tenure.objects.filter(pk=current.pk).exclude(superseded_by=None).update(superseded_by=None)
+    office.tenures.exclude(pk=current.pk).exclude(superseded_by=current).update(superseded_by=current)
+    points = ContactPoint.objects.filter(office=office, official__isnull=False)
+    points.exclude(official_id=current.official_id).filter(stale=False).update(stale=True)
+    points.filter(official_id=current.official_id, stale=True).update(stale=False)
+
+
+def _contacts(
+    owner: str,
+    official: Official | None,
+    office: Office | None,
+    points: list[tuple[str, str]],
+    doc: Document,
+    seen: date,
+) -> None:
+    if not points:
+        return
+    values = {v for _, v in points}
+    existing = {(c.kind, c.value): c for c in ContactPoint.objects.filter(owner=owner, value__in=values)}
+    missing = [(k, v) for k, v in dict.fromkeys(points) if (k, v) not in existing]
+    if missing:
+        ContactPoint.objects.bulk_create(
+            [
+                ContactPoint(
+                    owner=owner,
+                    official=official,
+                    office=office,
+                    kind=k,
+                    value=v,
+                    first_seen=seen,
+                    last_seen=seen,
+                )
+                for k, v in missing
+            ],
+            ignore_conflicts=True,
         )
-
-
-def _contact(owner: str, official: Official | None, office: Office | None, kind: str, value: str,
-             doc: Document, seen: date) -> None:
-    point, created = ContactPoint.objects.get_or_create(
-        owner=owner, kind=kind, value=value,
-        defaults={"official": official, "office": office, "first_seen": seen, "last_seen": seen},
+        existing = {(c.kind, c.value): c for c in ContactPoint.objects.filter(owner=owner, value__in=values)}
+    mine = [existing[p] for p in dict.fromkeys(points) if p in existing]
+    later = [c.pk for c in mine if c.last_seen < seen]
+    earlier = [c.pk for c in mine if c.first_seen > seen]
+    if later:
+        ContactPoint.objects.filter(pk__in=later).update(last_seen=seen)
+    if earlier:
+        ContactPoint.objects.filter(pk__in=earlier).update(first_seen=seen)
+    ContactPoint.sources.through.objects.bulk_create(
+        [ContactPoint.sources.through(contactpoint_id=c.pk, document_id=doc.pk) for c in mine],
+        ignore_conflicts=True,
     )
-    if not created:
-        point.first_seen = min(point.first_seen, seen)
-        point.last_seen = max(point.last_seen, seen)
-        point.save(update_fields=["first_seen", "last_seen"])
-    point.sources.add(doc)

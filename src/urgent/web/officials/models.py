@@ -1,7 +1,7 @@
 """A living directory of officials: people, the offices they hold, how to reach them.
 
-An Official is one person whatever the spelling ("XI Jinping", "Xi Jinping",
-"President Xi Jinping" share one key); an Office is a position; a Tenure says
+An Official is one person whatever the spelling ("HASSAN Ali", "Hassan Ali",
+"President Hassan Ali" share one key); an Office is a position; a Tenure says
 who held an office from when to when, as documents showed it. Contact points
 keep the first and last time they were seen and the documents that gave them;
 when a newer document names a new holder of an office, the old holder's

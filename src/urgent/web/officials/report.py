@@ -9,7 +9,9 @@ from urgent.web.officials.models import Official
 
 def directory_rows() -> list[dict[str, Any]]:
     rows = []
-    for official in Official.objects.prefetch_related("tenures__office", "contacts__sources").order_by("name"):
+    for official in Official.objects.prefetch_related("tenures__office", "contacts__sources").order_by(
+        "name"
+    ):
         rows.append(
             {
                 "name": official.name,

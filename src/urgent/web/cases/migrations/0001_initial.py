@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,155 +14,382 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('status', models.CharField(choices=[('open', 'open'), ('deadline_passed', 'deadline passed'), ('closed', 'closed')], default='open', max_length=20)),
-                ('outcome', models.CharField(blank=True, choices=[('', '—'), ('released', 'released'), ('returned', 'returned'), ('transferred', 'transferred'), ('unknown', 'unknown')], default='', max_length=20)),
-                ('countries', models.JSONField(blank=True, default=list)),
-                ('people_count', models.PositiveIntegerField(blank=True, null=True)),
-                ('people_at_least', models.BooleanField(default=False)),
-                ('places', models.JSONField(blank=True, default=list)),
-                ('risks', models.JSONField(blank=True, default=list)),
-                ('issued', models.DateField(blank=True, null=True)),
-                ('deadline', models.DateField(blank=True, null=True)),
-                ('summary', models.TextField(blank=True)),
-                ('published', models.BooleanField(default=False, help_text='Shown on public pages, feeds and the API.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "open"),
+                            ("deadline_passed", "deadline passed"),
+                            ("closed", "closed"),
+                        ],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "—"),
+                            ("released", "released"),
+                            ("returned", "returned"),
+                            ("transferred", "transferred"),
+                            ("unknown", "unknown"),
+                        ],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                ("countries", models.JSONField(blank=True, default=list)),
+                ("people_count", models.PositiveIntegerField(blank=True, null=True)),
+                ("people_at_least", models.BooleanField(default=False)),
+                ("places", models.JSONField(blank=True, default=list)),
+                ("risks", models.JSONField(blank=True, default=list)),
+                ("issued", models.DateField(blank=True, null=True)),
+                ("deadline", models.DateField(blank=True, null=True)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "published",
+                    models.BooleanField(default=False, help_text="Shown on public pages, feeds and the API."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['deadline', 'id'],
+                "ordering": ["deadline", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseNumber',
+            name="CaseNumber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=20, unique=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='numbers', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=20, unique=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="numbers", to="cases.case"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('name', models.CharField(blank=True, max_length=500)),
-                ('format', models.CharField(max_length=20)),
-                ('size', models.PositiveIntegerField()),
-                ('original', models.BinaryField()),
-                ('text', models.TextField()),
-                ('record', models.JSONField()),
-                ('extractor_version', models.CharField(max_length=20)),
-                ('kind', models.CharField(db_index=True, max_length=30)),
-                ('organisation', models.CharField(blank=True, max_length=200)),
-                ('ua_number', models.CharField(blank=True, db_index=True, max_length=20)),
-                ('issued', models.DateField(blank=True, null=True)),
-                ('ingested_at', models.DateTimeField(auto_now_add=True)),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("name", models.CharField(blank=True, max_length=500)),
+                ("format", models.CharField(max_length=20)),
+                ("size", models.PositiveIntegerField()),
+                ("original", models.BinaryField()),
+                ("text", models.TextField()),
+                ("record", models.JSONField()),
+                ("extractor_version", models.CharField(max_length=20)),
+                ("kind", models.CharField(db_index=True, max_length=30)),
+                ("organisation", models.CharField(blank=True, max_length=200)),
+                ("ua_number", models.CharField(blank=True, db_index=True, max_length=20)),
+                ("issued", models.DateField(blank=True, null=True)),
+                ("ingested_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['issued', 'id'],
+                "ordering": ["issued", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Correction',
+            name="Correction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(help_text='A record path: "deadline", "targets[0].faxes".', max_length=200)),
-                ('old_value', models.JSONField(blank=True, null=True)),
-                ('new_value', models.JSONField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='cases.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        help_text='A record path: "deadline", "targets[0].faxes".', max_length=200
+                    ),
+                ),
+                ("old_value", models.JSONField(blank=True, null=True)),
+                ("new_value", models.JSONField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="corrections",
+                        to="cases.document",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Ask',
+            name="Ask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('text', models.TextField()),
-                ('kinds', models.JSONField(default=list)),
-                ('group', models.CharField(blank=True, max_length=200)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='asks', to='cases.case')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='asks', to='cases.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("text", models.TextField()),
+                ("kinds", models.JSONField(default=list)),
+                ("group", models.CharField(blank=True, max_length=200)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="asks", to="cases.case"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="asks", to="cases.document"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['document_id', 'position'],
+                "ordering": ["document_id", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('detained', 'detained'), ('moved', 'moved'), ('update_issued', 'update issued'), ('returned', 'returned'), ('released', 'released'), ('transferred', 'transferred'), ('closed', 'closed'), ('other', 'other')], max_length=20)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('place', models.CharField(blank=True, max_length=200)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='cases.case')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cases.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("detained", "detained"),
+                            ("moved", "moved"),
+                            ("update_issued", "update issued"),
+                            ("returned", "returned"),
+                            ("released", "released"),
+                            ("transferred", "transferred"),
+                            ("closed", "closed"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("date", models.DateField(blank=True, null=True)),
+                ("place", models.CharField(blank=True, max_length=200)),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="cases.case"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="cases.document",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'id'],
+                "ordering": ["date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LinkProposal',
+            name="LinkProposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField()),
-                ('reasons', models.JSONField(default=list)),
-                ('status', models.CharField(choices=[('pending', 'waiting for review'), ('merged', 'merged'), ('rejected', 'not the same case'), ('undone', 'merge undone')], default='pending', max_length=10)),
-                ('moved_documents', models.JSONField(blank=True, default=list, help_text='Documents moved by the merge.')),
-                ('automatic', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposals', to='cases.case')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cases.document')),
-                ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposals_as_other', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField()),
+                ("reasons", models.JSONField(default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting for review"),
+                            ("merged", "merged"),
+                            ("rejected", "not the same case"),
+                            ("undone", "merge undone"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "moved_documents",
+                    models.JSONField(blank=True, default=list, help_text="Documents moved by the merge."),
+                ),
+                ("automatic", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="proposals", to="cases.case"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="cases.document",
+                    ),
+                ),
+                (
+                    "other",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proposals_as_other",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-score', 'id'],
+                "ordering": ["-score", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300)),
-                ('gender', models.CharField(blank=True, max_length=20)),
-                ('vulnerabilities', models.TextField(blank=True)),
-                ('public', models.BooleanField(default=False, help_text='Names of people at risk are personal data.')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='people', to='cases.case')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cases.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300)),
+                ("gender", models.CharField(blank=True, max_length=20)),
+                ("vulnerabilities", models.TextField(blank=True)),
+                (
+                    "public",
+                    models.BooleanField(
+                        default=False, help_text="Names of people at risk are personal data."
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="people", to="cases.case"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="cases.document",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('role', models.CharField(choices=[('appeal', 'appeal'), ('copy', 'copy')], max_length=10)),
-                ('name', models.CharField(blank=True, max_length=300)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('organisation', models.CharField(blank=True, max_length=300)),
-                ('salutation', models.CharField(blank=True, max_length=200)),
-                ('group', models.CharField(blank=True, max_length=200)),
-                ('asks', models.ManyToManyField(blank=True, related_name='targets', to='cases.ask')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='cases.case')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='cases.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("role", models.CharField(choices=[("appeal", "appeal"), ("copy", "copy")], max_length=10)),
+                ("name", models.CharField(blank=True, max_length=300)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("organisation", models.CharField(blank=True, max_length=300)),
+                ("salutation", models.CharField(blank=True, max_length=200)),
+                ("group", models.CharField(blank=True, max_length=200)),
+                ("asks", models.ManyToManyField(blank=True, related_name="targets", to="cases.ask")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="targets", to="cases.case"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="cases.document",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['document_id', 'position'],
+                "ordering": ["document_id", "position"],
             },
         ),
     ]

@@ -5,35 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
-        ('officials', '0001_initial'),
+        ("cases", "0001_initial"),
+        ("officials", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='target',
-            name='office',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='officials.office'),
+            model_name="target",
+            name="office",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to="officials.office"
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='official',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='officials.official'),
+            model_name="target",
+            name="official",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to="officials.official"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['status', 'deadline'], name='cases_case_status_1b1c7d_idx'),
+            model_name="case",
+            index=models.Index(fields=["status", "deadline"], name="cases_case_status_1b1c7d_idx"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['published', 'status'], name='cases_case_publish_ba8811_idx'),
+            model_name="case",
+            index=models.Index(fields=["published", "status"], name="cases_case_publish_ba8811_idx"),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(fields=('case', 'name'), name='one_person_per_name'),
+            model_name="person",
+            constraint=models.UniqueConstraint(fields=("case", "name"), name="one_person_per_name"),
         ),
     ]

@@ -5,70 +5,152 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
+        ("cases", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=400, unique=True)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('organisation', models.CharField(blank=True, max_length=300)),
-                ('country', models.CharField(blank=True, max_length=2)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=400, unique=True)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("organisation", models.CharField(blank=True, max_length=300)),
+                ("country", models.CharField(blank=True, max_length=2)),
             ],
         ),
         migrations.CreateModel(
-            name='Official',
+            name="Official",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=300, unique=True)),
-                ('name', models.CharField(max_length=300)),
-                ('variants', models.JSONField(blank=True, default=list)),
-                ('country', models.CharField(blank=True, max_length=2)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=300, unique=True)),
+                ("name", models.CharField(max_length=300)),
+                ("variants", models.JSONField(blank=True, default=list)),
+                ("country", models.CharField(blank=True, max_length=2)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ContactPoint',
+            name="ContactPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('owner', models.CharField(help_text='"official:12" or "office:5": who the point reaches.', max_length=40)),
-                ('kind', models.CharField(choices=[('postal', 'postal address'), ('fax', 'fax'), ('email', 'e-mail'), ('phone', 'phone')], max_length=10)),
-                ('value', models.TextField()),
-                ('first_seen', models.DateField()),
-                ('last_seen', models.DateField()),
-                ('stale', models.BooleanField(default=False)),
-                ('sources', models.ManyToManyField(blank=True, related_name='contact_points', to='cases.document')),
-                ('office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='officials.office')),
-                ('official', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='officials.official')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "owner",
+                    models.CharField(
+                        help_text='"official:12" or "office:5": who the point reaches.', max_length=40
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("postal", "postal address"),
+                            ("fax", "fax"),
+                            ("email", "e-mail"),
+                            ("phone", "phone"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("value", models.TextField()),
+                ("first_seen", models.DateField()),
+                ("last_seen", models.DateField()),
+                ("stale", models.BooleanField(default=False)),
+                (
+                    "sources",
+                    models.ManyToManyField(blank=True, related_name="contact_points", to="cases.document"),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="officials.office",
+                    ),
+                ),
+                (
+                    "official",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="officials.official",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', 'first_seen'],
-                'constraints': [models.UniqueConstraint(fields=('owner', 'kind', 'value'), name='one_contact_per_value')],
+                "ordering": ["kind", "first_seen"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("owner", "kind", "value"), name="one_contact_per_value")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Tenure',
+            name="Tenure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_seen', models.DateField()),
-                ('last_seen', models.DateField()),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tenures', to='officials.office')),
-                ('official', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tenures', to='officials.official')),
-                ('sources', models.ManyToManyField(blank=True, related_name='tenures', to='cases.document')),
-                ('superseded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='officials.tenure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_seen", models.DateField()),
+                ("last_seen", models.DateField()),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tenures",
+                        to="officials.office",
+                    ),
+                ),
+                (
+                    "official",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tenures",
+                        to="officials.official",
+                    ),
+                ),
+                ("sources", models.ManyToManyField(blank=True, related_name="tenures", to="cases.document")),
+                (
+                    "superseded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="officials.tenure",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['office_id', 'first_seen'],
-                'constraints': [models.UniqueConstraint(fields=('office', 'official'), name='one_tenure_per_holder')],
+                "ordering": ["office_id", "first_seen"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("office", "official"), name="one_tenure_per_holder")
+                ],
             },
         ),
     ]
