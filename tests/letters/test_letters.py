@@ -122,6 +122,27 @@ def test_copies_get_a_short_cover_note() -> None:
     assert "XI Jinping" in note.body()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_with_copies_only_each_copy_gets_the_appeal(language: str) -> None:
+    from dataclasses import replace
+
+    facts = FACTS[seed("000").name]
+    copies = replace(facts, targets=[replace(t, role="copy") for t in facts.targets])
+    letter = compose(copies, 0, language, SENDER, seed=1)
+    assert letter.role == "appeal" and letter.kinds, "no one was written to, so the copy must carry the asks"
+
+
+def test_a_quote_in_the_letter_language_needs_no_note() -> None:
+    from dataclasses import replace
+
+    facts = FACTS[seed("000").name]
+    quoted = replace(facts, asks=[replace(facts.asks[0], kinds=["other"]), *facts.asks[1:]])
+    english = compose(replace(quoted, language="en"), 0, "en", seed=1)
+    french = compose(replace(quoted, language="fr"), 0, "en", seed=1)
+    note = {s.key for s in french.sentences} - {s.key for s in english.sentences}
+    assert note == {"quoted_note"}
+
+
 def test_email_and_mailto() -> None:
     facts = FACTS[seed("000").name]
     letter = compose(facts, 0, "ko", SENDER, seed=1)

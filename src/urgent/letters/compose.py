@@ -127,9 +127,11 @@ def compose(
     today = today or date.today()
     pick = _picker(seed, target)
     slots = _slots(facts, t, b)
+    # a copy note needs someone the appeal went to; with copies only, each copy is an appeal
+    as_copy = t.role == "copy" and any(x.role == "appeal" for x in facts.targets)
     letter = Letter(
         language=language,
-        role=t.role,
+        role="copy" if as_copy else "appeal",
         target=t,
         date=format_date(today, format="long", locale=b.locale),
         salutation=salutation(t, b, facts.language),
@@ -138,7 +140,7 @@ def compose(
         signature=[x for x in ((sender.name if sender else ""), _place_line(sender)) if x],
         subject=pick(b, "sentences", "subject", slots).text,
     )
-    if t.role == "copy":
+    if as_copy:
         letter.paragraphs = [
             [pick(b, "sentences", "copy_note", slots), pick(b, "sentences", "copy_request", slots)]
         ]
@@ -188,7 +190,7 @@ def _appeal(
     for text in quoted:
         bare = text.strip().rstrip(".。;；:：")  # the sentence around the quote ends it
         asks.append(pick(b, "sentences", "quoted", {**slots, "quote": b.quote(bare)}))
-    if quoted:
+    if quoted and facts.language != b.language:
         language = Locale.parse(b.locale).languages.get(facts.language, facts.language)
         asks.append(pick(b, "sentences", "quoted_note", {**slots, "language": language}))
     last: list[Sentence] = []
