@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install fonts test lint typecheck contracts pytest bench demo clean
+.PHONY: install fonts test lint typecheck contracts djangocheck pytest bench demo clean
 
 install: $(STAMP) fonts
 
@@ -37,17 +37,25 @@ contracts: install
 
 PG_URL ?= $(or $(URGENT_TEST_POSTGRES_URL),postgresql://postgres@127.0.0.1:5432/test)
 
-# The whole suite runs on SQLite, then again on PostgreSQL when a server answers.
+# Tests that use the database (the store, the web app, the browser tests).
+DB_TESTS := tests/store tests/web $(wildcard tests/e2e)
+
+# The whole suite runs on SQLite, then the database tests again on PostgreSQL when a server answers.
 pytest: install
 	$(BIN)/pytest
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== the suite again, on PostgreSQL ($(PG_URL))"; \
-		URGENT_DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+		URGENT_DATABASE_URL=$(PG_URL) $(BIN)/pytest $(DB_TESTS); \
 	else \
 		echo "!!!!!!!! PostgreSQL is NOT reachable at $(PG_URL): the suite did NOT run on PostgreSQL !!!!!!!!"; \
 	fi
 
-test: lint typecheck contracts pytest
+# Django's own checks: system checks, and no model change without its migration.
+djangocheck: install
+	$(BIN)/python -m django check --settings urgent.web.settings --fail-level WARNING
+	$(BIN)/python -m django makemigrations --check --dry-run --settings urgent.web.settings
+
+test: lint typecheck contracts djangocheck pytest
 
 bench: install
 	$(BIN)/python -m bench

@@ -11,7 +11,9 @@ import time
 # Add a section here.
 SECTIONS: dict[str, str] = {
     "extract": "bench.extract",
+    "ingest": "bench.ingest",
     "search": "bench.search",
+    "letters": "bench.letters",
 }
 
 

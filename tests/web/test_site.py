@@ -1,0 +1,152 @@
+"""Supporters' pages: open cases by urgency, a case, taking action, "I sent it", My actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pypdfium2
+import pytest
+from django.test import Client
+
+from tests.conftest import ROOT
+from tests.web.conftest import ingest_file
+
+NAMED = ROOT / "tests" / "data" / "docs" / "06_ai_ua_2015_iran.txt"  # names the person at risk
+
+
+@pytest.fixture
+def named_case(published):
+    """A published UA naming its person at risk; the name is not yet made public."""
+    from urgent.web.cases.models import Case
+
+    outcome = ingest_file(NAMED)
+    case = Case.objects.get(pk=outcome.document.case_id)
+    case.published, case.public_summary = True, "A young man faces execution."
+    case.deadline = date.today() + timedelta(days=5)
+    case.save()
+    return case
+
+
+def _open_deadlines(cases, *days: int | None) -> None:
+    for case, d in zip(cases, days, strict=False):
+        case.deadline = None if d is None else date.today() + timedelta(days=d)
+        case.status = "open"
+        case.save()
+
+
+def test_home_lists_published_cases_nearest_deadline_first_passed_last(published) -> None:
+    _open_deadlines(published, 10, -3, 2, None)
+    html = Client().get("/").content.decode()
+    positions = [html.index(f'href="/cases/{c.pk}/"') for c in published]
+    assert positions[2] < positions[0] < positions[1] < positions[3]
+    assert "2 days left" in html and "10 days left" in html and "Deadline passed" in html
+
+
+def test_unpublished_and_closed_cases_stay_off_the_home_page(published) -> None:
+    hidden, closed = published[0], published[1]
+    hidden.published = False
+    hidden.save()
+    closed.status = "closed"
+    closed.save()
+    html = Client().get("/").content.decode()
+    assert f'href="/cases/{hidden.pk}/"' not in html and f'href="/cases/{closed.pk}/"' not in html
+    assert f'href="/cases/{published[2].pk}/"' in html
+    assert Client().get(f"/cases/{hidden.pk}/").status_code == 404
+    assert Client().get(f"/cases/{hidden.pk}/act/").status_code == 404
+
+
+def test_filters_by_country_risk_and_words(named_case, published) -> None:
+    client = Client()
+    iran = client.get("/", {"country": "IR"}).content.decode()
+    assert f'href="/cases/{named_case.pk}/"' in iran
+    assert not any(f'href="/cases/{c.pk}/"' in iran for c in published)
+    north_korea = client.get("/", {"country": "KP"}).content.decode()
+    assert f'href="/cases/{named_case.pk}/"' not in north_korea
+    execution = client.get("/", {"risk": "death_penalty", "q": "juvenile offender"}).content.decode()
+    assert f'href="/cases/{named_case.pk}/"' in execution
+    nothing = client.get("/", {"q": "zzzunheardofword"}).content.decode()
+    assert "No open case matches." in nothing
+
+
+def test_a_case_page_withholds_names_until_a_campaigner_makes_them_public(named_case) -> None:
+    page = Client().get(f"/cases/{named_case.pk}/").content.decode()
+    assert "Rahimpour" not in page
+    assert "A young man faces execution." in page
+    assert "Halt the execution of [name withheld]" in page  # the asks, masked
+    assert "info@dadiran.ir" in page and "Your Excellency" in page  # officials are public figures
+    named_case.people.update(public=True)
+    assert "Davoud Rahimpour" in Client().get(f"/cases/{named_case.pk}/").content.decode()
+
+
+def test_taking_action_in_chinese_shows_each_sentence_with_its_english_meaning(named_case) -> None:
+    page = Client().get(f"/cases/{named_case.pk}/act/", {"lang": "zh", "target": 0, "seed": 3}).content.decode()
+    assert 'lang="zh"' in page and "尊敬的" in page  # a Chinese salutation
+    assert "Each sentence, with its meaning in your language" in page
+    meanings = page[page.index("<caption>") : page.index("</table>")]
+    assert "death penalty" in meanings and "死刑" in meanings  # each sentence beside its meaning
+    assert "Rahimpour" not in page  # the letter too names only public people
+
+
+def test_the_letter_carries_the_supporters_own_sentence_and_a_mailto_link(named_case) -> None:
+    page = Client().get(
+        f"/cases/{named_case.pk}/act/",
+        {"lang": "en", "name": "Ana Silva", "town": "Porto", "personal": "I teach teenagers like him."},
+    ).content.decode()
+    assert "I teach teenagers like him." in page and "Ana Silva" in page
+    assert 'href="mailto:info@dadiran.ir?' in page
+
+
+def test_the_pdf_letter_downloads_with_the_letter_text(named_case) -> None:
+    response = Client().get(f"/cases/{named_case.pk}/act/letter.pdf", {"lang": "ko", "target": 0})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = pypdfium2.PdfDocument(response.content)[0].get_textpage().get_text_range()
+    assert "NOURIZADEH" in text and "님" in text  # Korean honorific after the official's name
+
+
+def test_i_sent_it_counts_once_per_supporter_and_letter(named_case) -> None:
+    client = Client(HTTP_USER_AGENT="test browser")
+    target = named_case.targets.first()
+    form = {"channel": "email", "lang": "en", "target_row": target.pk}
+    response = client.post(f"/cases/{named_case.pk}/act/sent/", form, follow=True)
+    assert "Your action is counted." in response.content.decode()
+    assert "1 action for this case so far." in response.content.decode()
+    again = client.post(f"/cases/{named_case.pk}/act/sent/", form, follow=True).content.decode()
+    assert "already logged this letter today" in again and "1 action for this case so far." in again
+    other = Client(HTTP_USER_AGENT="another browser")
+    answer = other.post(f"/cases/{named_case.pk}/act/sent/", form, HTTP_ACCEPT="application/json").json()
+    assert answer == {"count": 2, "new": True, "limited": False}
+    assert f"2 actions so far" in Client().get(f"/cases/{named_case.pk}/").content.decode()
+
+
+def test_many_actions_in_a_minute_from_one_browser_are_refused(named_case, published) -> None:
+    from urgent.web.actions.service import RATE_PER_MINUTE
+
+    client = Client(HTTP_USER_AGENT="eager", HTTP_ACCEPT="application/json")
+    cases = [named_case, *published]
+    answers = [
+        client.post(f"/cases/{cases[i % len(cases)].pk}/act/sent/", {"channel": channel, "lang": "en"})
+        for i, channel in enumerate(["email", "post", "fax", "online"] * 6)
+    ]
+    statuses = [a.status_code for a in answers]
+    assert statuses[:RATE_PER_MINUTE] == [200] * RATE_PER_MINUTE and set(statuses[RATE_PER_MINUTE:]) == {429}
+
+
+def test_i_sent_it_needs_a_csrf_token(named_case) -> None:
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(f"/cases/{named_case.pk}/act/sent/", {"channel": "email"}).status_code == 403
+    assert named_case.actions.count() == 0
+
+
+def test_a_supporter_with_an_account_sees_their_actions(named_case, supporter_client) -> None:
+    supporter_client.post(f"/cases/{named_case.pk}/act/sent/", {"channel": "post", "lang": "fr"})
+    page = supporter_client.get("/accounts/me/").content.decode()
+    assert f'href="/cases/{named_case.pk}/"' in page
+    assert Client().get("/accounts/me/").status_code == 302  # others must log in first
+
+
+def test_the_interface_speaks_chinese_and_korean(published) -> None:
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "ko", "next": "/"})
+    assert '<html lang="ko">' in client.get("/").content.decode()
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    assert '<html lang="zh-hans">' in client.get("/").content.decode()
