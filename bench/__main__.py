@@ -14,6 +14,7 @@ SECTIONS: dict[str, str] = {
     "ingest": "bench.ingest",
     "search": "bench.search",
     "letters": "bench.letters",
+    "web": "bench.web",
 }
 
 

@@ -27,7 +27,9 @@ PDF_TARGET = 20.0
 def run() -> None:
     facts = [facts_from_record(extract(p)) for p in sorted(SEEDS.iterdir())]
     jobs = [(f, i, lang) for f in facts for i in range(len(f.targets)) for lang in LANGUAGES]
-    print(f"{len(jobs)} letters a round: {sum(len(f.targets) for f in facts)} targets × {len(LANGUAGES)} languages")
+    print(
+        f"{len(jobs)} letters a round: {sum(len(f.targets) for f in facts)} targets × {len(LANGUAGES)} languages"
+    )
     for f, i, lang in jobs:  # warm the phrase banks, fonts and gazetteer
         text(compose(f, i, lang, SENDER, seed=0))
     letters, elapsed, rounds = 0, 0.0, 0

@@ -117,4 +117,4 @@ def main() -> None:  # pragma: no cover - console entry point
     app()
 
 
-from urgent import cli_archive, cli_letters, cli_search, cli_store  # noqa: E402,F401  (register their commands)
+from urgent import cli_api, cli_archive, cli_letters, cli_search, cli_store, cli_web  # noqa: E402,F401  (register their commands)

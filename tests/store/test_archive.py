@@ -385,10 +385,10 @@ def test_cases_as_csv_and_as_a_table(store: dict[str, str]) -> None:
 
 def test_export_then_import_into_a_new_store_round_trips(store: dict[str, str], tmp_path: Path) -> None:
     first, second = tmp_path / "first.jsonl.gz", tmp_path / "second.jsonl.gz"
-    assert ok(urgent("export", str(first), env=store)) == f"{first}: 5 cases, 5 documents, 119 rows\n"
+    assert ok(urgent("export", str(first), env=store)) == f"{first}: 5 cases, 5 documents, 121 rows\n"
     elsewhere = sqlite_env(tmp_path / "elsewhere")
     assert ok(urgent("import", str(first), env=elsewhere)) == (
-        "imported 5 cases, 5 documents, 0 corrections, 1 link proposals, 12 officials; 119 rows\n"
+        "imported 5 cases, 5 documents, 0 corrections, 1 link proposals, 12 officials; 121 rows\n"
     )
     ok(urgent("export", str(second), env=elsewhere))
     assert first.read_bytes() == second.read_bytes()

@@ -79,7 +79,9 @@ def test_a_case_page_withholds_names_until_a_campaigner_makes_them_public(named_
 
 
 def test_taking_action_in_chinese_shows_each_sentence_with_its_english_meaning(named_case) -> None:
-    page = Client().get(f"/cases/{named_case.pk}/act/", {"lang": "zh", "target": 0, "seed": 3}).content.decode()
+    page = (
+        Client().get(f"/cases/{named_case.pk}/act/", {"lang": "zh", "target": 0, "seed": 3}).content.decode()
+    )
     assert 'lang="zh"' in page and "尊敬的" in page  # a Chinese salutation
     assert "Each sentence, with its meaning in your language" in page
     meanings = page[page.index("<caption>") : page.index("</table>")]
@@ -88,10 +90,14 @@ def test_taking_action_in_chinese_shows_each_sentence_with_its_english_meaning(n
 
 
 def test_the_letter_carries_the_supporters_own_sentence_and_a_mailto_link(named_case) -> None:
-    page = Client().get(
-        f"/cases/{named_case.pk}/act/",
-        {"lang": "en", "name": "Ana Silva", "town": "Porto", "personal": "I teach teenagers like him."},
-    ).content.decode()
+    page = (
+        Client()
+        .get(
+            f"/cases/{named_case.pk}/act/",
+            {"lang": "en", "name": "Ana Silva", "town": "Porto", "personal": "I teach teenagers like him."},
+        )
+        .content.decode()
+    )
     assert "I teach teenagers like him." in page and "Ana Silva" in page
     assert 'href="mailto:info@dadiran.ir?' in page
 
@@ -115,7 +121,7 @@ def test_i_sent_it_counts_once_per_supporter_and_letter(named_case) -> None:
     other = Client(HTTP_USER_AGENT="another browser")
     answer = other.post(f"/cases/{named_case.pk}/act/sent/", form, HTTP_ACCEPT="application/json").json()
     assert answer == {"count": 2, "new": True, "limited": False}
-    assert f"2 actions so far" in Client().get(f"/cases/{named_case.pk}/").content.decode()
+    assert "2 actions so far" in Client().get(f"/cases/{named_case.pk}/").content.decode()
 
 
 def test_many_actions_in_a_minute_from_one_browser_are_refused(named_case, published) -> None:

@@ -34,9 +34,6 @@ DATE_PATTERNS = [
 ]
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def parse_date(text: str, language: str = "en") -> date | None:
     """The date at the start of ``text`` (or anywhere in a short span)."""
     found = find_dates(text)
@@ -45,22 +42,40 @@ def parse_date(text: str, language: str = "en") -> date | None:
     return _dateparser(text.strip(), language)
 
 
+_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
+# Every date pattern holds a year; the longest ("31st of September, 2017", "17 de agosto
+# de 2018") reach about 30 characters before it, the CJK and ISO forms about 12 after.
+_BEFORE_YEAR, _AFTER_YEAR = 60, 16
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, date]]:
     """Every full date (day, month and year) in text[start:end], in order."""
     end = len(text) if end is None else end
-    if not _DIGIT.search(text, start, end):
-        return []  # no digit, no date (most lines)
     out: list[tuple[int, int, date]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in DATE_PATTERNS:
-        for m in pattern.finditer(text, start, end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            d = _to_date(m)
-            if d:
-                out.append((m.start(), m.end(), d))
-                taken.append((m.start(), m.end()))
+    # The month-name alternation is slow to try at every word; run the patterns only
+    # near a year, which most lines lack.
+    for lo, hi in _year_windows(text, start, end):
+        for pattern in DATE_PATTERNS:
+            for m in pattern.finditer(text, lo, hi):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                d = _to_date(m)
+                if d:
+                    out.append((m.start(), m.end(), d))
+                    taken.append((m.start(), m.end()))
     return sorted(out)
+
+
+def _year_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for y in _YEAR_ONLY.finditer(text, start, end):
+        lo, hi = max(start, y.start() - _BEFORE_YEAR), min(end, y.end() + _AFTER_YEAR)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def _to_date(m: re.Match[str]) -> date | None:

@@ -312,6 +312,10 @@ _RELEASE_LIST = re.compile(
     rf"\b(?i:release|free|releasing|freeing|libérer|liberar|liberen)\s+(?:immediately\s+(?:and\s+unconditionally\s+)?)?"
     rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+(?:and|et|y)\s+{_PERSON})?)"
 )
+_GROUP_LIST = re.compile(
+    rf"\b(?i:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+s,\s+"
+    rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+(?:and|et|y)\s+{_PERSON}),"
+)
 _OCCUPATION = (
     r"(?:human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
     r"pastor|trade unionist|prisoner of conscience|musician|artist|doctor|academic|reporter)"
@@ -327,7 +331,7 @@ _CJK_PERSON = re.compile(
 
 def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
     text = ctx.text
-    for m in _RELEASE_LIST.finditer(text):
+    for m in (*_RELEASE_LIST.finditer(text), *_GROUP_LIST.finditer(text)):
         if layout.in_blocks(m.start()):
             continue
         for part in re.finditer(_PERSON, m.group("list")):

@@ -6,8 +6,16 @@
                            without URGENT_SECRET_KEY and URGENT_ALLOWED_HOSTS
     URGENT_SECRET_KEY, URGENT_SECRET_KEY_FILE, URGENT_ALLOWED_HOSTS (comma-separated)
     URGENT_MAX_UPLOAD_MB   upload size limit (default 50)
+    URGENT_DATA_DIR        where the default SQLite file and collected static files go
+    URGENT_STATIC_ROOT     where `collectstatic` puts static files (default: DATA_DIR/static)
+    URGENT_HTTPS           true|false (default true): in production, the site is reached over
+                           HTTPS (through a proxy that sets X-Forwarded-Proto: gunicorn trusts
+                           it from FORWARDED_ALLOW_IPS, default loopback); false only for a
+                           demo on http://127.0.0.1 (`urgent serve --insecure-http`)
+    URGENT_HSTS_SECONDS    Strict-Transport-Security max-age with HTTPS (default one year; 0 = off)
 
-Case data is sensitive: production mode sets secure cookies and headers.
+Case data is sensitive: production mode sets secure cookies and headers, and every
+response carries a Content-Security-Policy (`urgent.web.security`).
 """
 
 from __future__ import annotations
@@ -38,10 +46,14 @@ def env_secret(name: str) -> str | None:
     return os.environ.get(name) or None
 
 
-def default_database_url() -> str:
+def data_dir() -> Path:
     data = Path(os.environ.get("URGENT_DATA_DIR") or user_data_dir("urgent", appauthor=False))
     data.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data / 'urgent.sqlite3'}"
+    return data
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'urgent.sqlite3'}"
 
 
 PRODUCTION = env_bool("URGENT_PRODUCTION")
@@ -90,6 +102,7 @@ INSTALLED_APPS = [
     "urgent.web.campaign",
     "urgent.web.api",
     "urgent.web.feeds",
+    "ninja",  # the API docs page with its scripts from our static files: no CDN, no inline script
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -97,6 +110,9 @@ LOGOUT_REDIRECT_URL = "/"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "urgent.web.security.ContentSecurityPolicyMiddleware",
+    # static files straight from the app server, compressed and cached for ever (hashed names)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,22 +156,52 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(
-    os.environ.get("URGENT_STATIC_ROOT") or Path(DATABASE_URL.removeprefix("sqlite:///")).parent / "static"
-)
+# In the data directory, not next to the database: a PostgreSQL URL is no path.
+STATIC_ROOT = Path(os.environ.get("URGENT_STATIC_ROOT") or data_dir() / "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names need `collectstatic` first (`urgent serve` runs it); development and
+    # tests read the apps' static directories as they are.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
 MAX_UPLOAD_MB = float(os.environ.get("URGENT_MAX_UPLOAD_MB", "50"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(MAX_UPLOAD_MB * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-if PRODUCTION:
-    SESSION_COOKIE_SECURE = env_bool("URGENT_SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_HSTS_SECONDS = 31536000 if SESSION_COOKIE_SECURE else 0
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
-    X_FRAME_OPTIONS = "DENY"
+# Production ------------------------------------------------------------------------------------
+# Scripts, styles, images and forms from this site only; no inline script, no framing.
+# In development the policy is only reported (the browser console), so Django's debug page works.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False
+HTTPS = PRODUCTION and env_bool("URGENT_HTTPS", default=True)
+if HTTPS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
+    # gunicorn sets the scheme from a trusted proxy's X-Forwarded-Proto (FORWARDED_ALLOW_IPS),
+    # so plain-http requests that reach it anyway are sent to https.
+    SECURE_SSL_REDIRECT = env_bool("URGENT_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("URGENT_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Preloading is a promise to browsers' built-in lists that is slow to take back;
+    # each organisation decides, so check --deploy's reminder about it is silenced.
+    SECURE_HSTS_PRELOAD = env_bool("URGENT_HSTS_PRELOAD")
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,11 @@ def setup(migrate: bool = True) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # A command-line process serves no pages: logging every query (as DEBUG does, for
+    # the debug toolbar and error pages) only slows long runs such as a big ingest.
+    settings.DEBUG = False
     if migrate:
         migrate_if_needed()
     _READY = True

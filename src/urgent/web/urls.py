@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("", include("urgent.web.site.urls")),
@@ -9,4 +11,5 @@ urlpatterns = [
     path("api/", include("urgent.web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", RedirectView.as_view(url=static("urgent/icon.svg"), permanent=True)),
 ]

@@ -56,3 +56,17 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"alerts for {self.email}"
+
+
+class AlertSent(models.Model):
+    """One alert e-mailed: a task run twice, or a case published twice, sends nothing twice."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="sent")
+    key = models.CharField(max_length=100, help_text='What it was about: "new:12", "update:12:event:40".')
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["alert", "key"], name="one_alert_per_news")]
+
+    def __str__(self) -> str:
+        return f"{self.key} to {self.alert.email}"

@@ -1,12 +1,15 @@
-"""One incident, one case: proposals, automatic merges, merges undone.
+"""One incident, one case: proposals, automatic merges, merges undone, cases split.
 
 `urgent.link.similarity` scores two documents; here a new case is compared
 with the cases near it in time, merged at once into a clear match (the
-older case stays) or proposed for review.
+older case stays) or proposed for review. Campaigners merge, reject, undo,
+merge by hand and split; each of these writes the audit log here, so that
+every caller (pages, API, command line) is recorded once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.db import transaction
@@ -15,7 +18,17 @@ from django.utils import timezone
 
 from urgent.link import AUTO_MERGE, REVIEW, Features, compare, features
 from urgent.record import Record
-from urgent.web.cases.models import Ask, Case, CaseNumber, Document, Event, LinkProposal, Person, Target
+from urgent.web.cases.models import (
+    Ask,
+    AuditLog,
+    Case,
+    CaseNumber,
+    Document,
+    Event,
+    LinkProposal,
+    Person,
+    Target,
+)
 
 WINDOW = timedelta(days=400)
 MAX_CANDIDATES = 300  # cases looked at
@@ -112,6 +125,9 @@ def merge(proposal: LinkProposal, automatic: bool = False, user: object | None =
     proposal.decided_at = timezone.now()
     proposal.save()
     refresh_case(keep)
+    # automatic merges too (no user): the log says who or what changed a case
+    AuditLog.record(user, "merge", keep, "documents", None, moved)
+    AuditLog.record(user, "merge", gone, "merged_into", None, keep.pk)
 
 
 @transaction.atomic
@@ -139,10 +155,100 @@ def undo(proposal: LinkProposal, user: object | None = None) -> None:
     proposal.save()
     refresh_case(keep)
     refresh_case(gone)
+    AuditLog.record(user, "undo_merge", keep, "documents", proposal.moved_documents, None)
+    AuditLog.record(user, "undo_merge", gone, "merged_into", keep.pk, None)
 
 
 def reject(proposal: LinkProposal, user: object | None = None) -> None:
+    old = proposal.status
     proposal.status = LinkProposal.Status.REJECTED
     proposal.decided_by = user if user is not None else None  # type: ignore[assignment]
     proposal.decided_at = timezone.now()
     proposal.save()
+    AuditLog.record(user, "reject", proposal, "status", old, proposal.status)
+
+
+class CannotLink(ValueError):
+    pass
+
+
+def merge_by_hand(keep: Case, gone: Case, user: object | None = None) -> LinkProposal:
+    """Join two cases a campaigner knows to be one (such as a split taken back): recorded as a
+    proposal decided at once, so it is listed with the other merges and can be undone."""
+    if keep.pk == gone.pk or keep.merged_into_id or gone.merged_into_id:
+        raise CannotLink("a case merges into another case that has not been merged itself")
+    proposal = LinkProposal.objects.create(
+        case=keep, other=gone, score=0.0, reasons=["joined by a campaigner"]
+    )
+    merge(proposal, user=user)
+    return proposal
+
+
+@transaction.atomic
+def split(case: Case, document_ids: Iterable[int], user: object | None = None) -> Case:
+    """Move some of a case's documents into a new case: they were about another incident.
+
+    What was built from them (asks, targets, events, people, UA numbers) moves too.
+    Supporters' actions stay on ``case``: they acted on it. The new case starts
+    unpublished, with its people not public, whatever ``case`` was: a campaigner
+    reviews it before it is shown."""
+    from urgent.web.cases.ingest import refresh_case
+
+    ids = set(document_ids)
+    moving = list(case.documents.filter(pk__in=ids).prefetch_related("corrections"))
+    staying = list(case.documents.exclude(pk__in=ids).prefetch_related("corrections"))
+    if not moving or len(moving) != len(ids) or not staying:
+        raise CannotLink("a split moves some of the case's documents, not none and not all")
+    new = Case.objects.create()
+    Document.objects.filter(pk__in=ids).update(case=new)
+    for model in (Ask, Target, Event):
+        model.objects.filter(case=case, document_id__in=ids).update(case=new)
+    _split_people(case, new, moving, staying)
+    _split_numbers(case, new, moving, staying)
+    refresh_case(new)
+    refresh_case(case)
+    AuditLog.record(
+        user,
+        "split",
+        case,
+        "documents",
+        sorted([*ids, *(d.pk for d in staying)]),
+        sorted(d.pk for d in staying),
+    )
+    AuditLog.record(user, "split", new, "documents", None, sorted(ids))
+    return new
+
+
+def _names(doc: Document) -> list[str]:
+    return Record.from_dict(doc.corrected_record()).people.names
+
+
+def _split_people(case: Case, new: Case, moving: list[Document], staying: list[Document]) -> None:
+    """People named in the moving documents go to the new case; those also named in a
+    document that stays remain on ``case`` as well, with their public flag."""
+    named = {}
+    for doc in staying:
+        for name in _names(doc):
+            named.setdefault(name, doc.pk)
+    for doc in moving:
+        Person.objects.bulk_create(
+            [Person(case=new, name=n, document=doc) for n in _names(doc)], ignore_conflicts=True
+        )
+    for person in Person.objects.filter(case=case, document__in=moving):
+        if person.name in named:
+            person.document_id = named[person.name]
+            person.save(update_fields=["document"])
+        else:
+            person.delete()
+
+
+def _numbers(doc: Document) -> set[str]:
+    record = Record.from_dict(doc.corrected_record())
+    return {n for n in (record.ua_number, record.follows.ua_number if record.follows else None) if n}
+
+
+def _split_numbers(case: Case, new: Case, moving: list[Document], staying: list[Document]) -> None:
+    """A UA number goes with the documents that carry it, unless one that stays carries it too."""
+    kept = set().union(*(_numbers(d) for d in staying))
+    gone = set().union(*(_numbers(d) for d in moving)) - kept
+    CaseNumber.objects.filter(case=case, number__in=gone).update(case=new)

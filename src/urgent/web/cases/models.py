@@ -265,3 +265,33 @@ class AuditLog(models.Model):
             old_value=old,
             new_value=new,
         )
+
+
+class Upload(models.Model):
+    """A file a campaigner uploaded, waiting for (or done with) background ingestion.
+
+    The bytes wait here so the task gets only an id; they are dropped once
+    processed, because the stored Document keeps its own copy."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"
+        PROCESSING = "processing", "processing"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    name = models.CharField(max_length=500)
+    size = models.PositiveIntegerField()
+    data = models.BinaryField(blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL)
+    already_stored = models.BooleanField(default=False, help_text="The same file had been stored before.")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.status})"

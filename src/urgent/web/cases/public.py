@@ -149,7 +149,7 @@ def _latest_appeal(case: Case) -> int | None:
 
 
 def _target(t: Target, mask: Masker) -> PublicTarget:
-    record = t.document.record
+    record = t.document.corrected_record()  # campaigners' corrections of addresses and numbers
     extracted = record["targets"][t.position] if t.position < len(record.get("targets", [])) else {}
     stale = bool(t.official and t.official.contacts.filter(stale=True).exists()) if t.official_id else False
     return PublicTarget(

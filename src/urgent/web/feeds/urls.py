@@ -1,2 +1,9 @@
+from django.urls import path
+
+from urgent.web.feeds.feeds import CaseFeed, deadlines
+
 app_name = "feeds"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("cases.atom", CaseFeed(), name="cases"),
+    path("deadlines.ics", deadlines, name="deadlines"),
+]

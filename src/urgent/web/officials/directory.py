@@ -28,13 +28,13 @@ def record_target(doc: Document, target: RecordTarget, seen: date) -> tuple[Offi
                 "country": target.country or "",
             },
         )
-    new_holder = False
-    if official and office:
-        new_holder = _tenure(official, office, doc, seen)
+    tenure, may_change = _tenure(official, office, doc, seen) if official and office else (None, False)
     owner = f"official:{official.pk}" if official else f"office:{office.pk}" if office else None
     if owner:
-        _contacts(owner, official, office, _points(target), doc, seen)
-    if official and office and new_holder:
+        # a former holder's newly seen contacts are already out of date
+        stale = bool(tenure and tenure.superseded_by_id)
+        _contacts(owner, official, office, _points(target), doc, seen, stale)
+    if office and may_change:
         _supersede(office)  # after the contacts: a holder seen late may be the older one
     return official, office
 
@@ -58,9 +58,10 @@ def _official(target: RecordTarget) -> Official:
     return official
 
 
-def _tenure(official: Official, office: Office, doc: Document, seen: date) -> bool:
-    """Note that ``official`` held ``office`` when ``doc`` was written; True if the holder
-    is new to the office or was seen there at a new date (who is current may change)."""
+def _tenure(official: Official, office: Office, doc: Document, seen: date) -> tuple[Tenure, bool]:
+    """Note that ``official`` held ``office`` when ``doc`` was written. True when who holds
+    the office now may have changed: a new holder, or a former one seen at a later date
+    (the current holder seen again stays current, which is the common case)."""
     tenure, created = Tenure.objects.get_or_create(
         office=office, official=official, defaults={"first_seen": seen, "last_seen": seen}
     )
@@ -72,7 +73,7 @@ def _tenure(official: Official, office: Office, doc: Document, seen: date) -> bo
     Tenure.sources.through.objects.bulk_create(
         [Tenure.sources.through(tenure_id=tenure.pk, document_id=doc.pk)], ignore_conflicts=True
     )
-    return created or later  # only then can the current holder change
+    return tenure, created or (later and tenure.superseded_by_id is not None)
 
 
 def _supersede(office: Office) -> None:
@@ -95,6 +96,7 @@ def _contacts(
     points: list[tuple[str, str]],
     doc: Document,
     seen: date,
+    stale: bool = False,
 ) -> None:
     if not points:
         return
@@ -112,6 +114,7 @@ def _contacts(
                     value=v,
                     first_seen=seen,
                     last_seen=seen,
+                    stale=stale,
                 )
                 for k, v in missing
             ],

@@ -1,0 +1,28 @@
+"""gunicorn's settings for `urgent serve` (``-c python:urgent.web.gunicorn_conf``).
+
+The address and the number of workers come from the command line; the rest is
+here. A proxy in front (nginx, Caddy) terminates HTTPS and sets
+X-Forwarded-Proto; gunicorn believes it only from FORWARDED_ALLOW_IPS
+(default: loopback), which is why Django needs no proxy-header setting.
+"""
+
+import os
+
+wsgi_app = "urgent.web.wsgi:application"
+# Threads keep slow or keep-alive clients from holding a whole process while Django waits
+# on the database; processes use the cores.
+worker_class = "gthread"
+threads = int(os.environ.get("URGENT_SERVE_THREADS", "4"))
+# Letters are rendered to PDF in the request: allow for a slow one on a busy machine.
+timeout = 60
+graceful_timeout = 20
+keepalive = 5
+# A fresh process now and then caps whatever a long-running one accumulates.
+max_requests = 5000
+max_requests_jitter = 500
+errorlog = "-"
+loglevel = os.environ.get("URGENT_SERVE_LOG_LEVEL", "info")
+# One control socket per user ($HOME/.gunicorn) would collide between two servers
+# (a demo and a benchmark); `urgent serve` supervises gunicorn itself.
+control_socket_disable = True
+proc_name = "urgent"
