@@ -23,6 +23,20 @@ def _schema() -> schemathesis.schemas.BaseSchema:
 schema = _schema()
 
 
+@pytest.fixture(autouse=True)
+def connection_kept_open():
+    """The WSGI handler closes the database connection after each request; inside a test's
+    transaction that would end the test's own connection (Django's test client does the same)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 # Some schema-valid requests are refused on purpose with a readable 422: a target that
 # belongs to another case, a publish without a public summary. A schema cannot say that.
 RULES_BEYOND_THE_SCHEMA = [positive_data_acceptance]
@@ -30,7 +44,11 @@ RULES_BEYOND_THE_SCHEMA = [positive_data_acceptance]
 FUZZ = settings(
     max_examples=25,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
 )
 
 

@@ -209,6 +209,7 @@ def restore_signals():
         signal.signal(s, handler)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_uploads_wait_in_the_database_queue_until_the_worker_runs(
     campaigner_client, settings, restore_signals
 ) -> None:

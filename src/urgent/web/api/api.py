@@ -15,6 +15,7 @@ from ninja.parser import Parser
 
 from urgent.web.api import actions, campaign, cases, officials  # noqa: F401  (actions: operations on the cases router)
 
+
 class ObjectsOnly(Parser):
     """Every JSON body of this API is an object. Ninja's schemas read attributes from
     whatever they are given, so a list or a number would otherwise pass as "all defaults"."""
