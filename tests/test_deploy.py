@@ -143,4 +143,5 @@ def test_static_files_are_served_by_the_app_itself(server: str) -> None:
 
 def test_the_api_schema_is_published(server: str) -> None:
     status, headers, _, body = get(server + "/api/openapi.json", **BEHIND_PROXY)
-    assert status == 200 and '"openapi": "3.1' in body
+    assert status == 200 and headers["content-type"].startswith("application/json")
+    assert '"openapi": "3.1' in body
