@@ -36,3 +36,21 @@ def scorer() -> ModuleType:
 
 def seed(stem_prefix: str) -> Path:
     return next(SEEDS.glob(f"{stem_prefix}*"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Cached public pages live in this process's memory during tests, emptied before each
+    test: a page cached in one test must not be served in another (same ids, other rows)."""
+    from django.conf import settings
+
+    if settings.configured:
+        settings.CACHES = {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+        }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    from django.core.cache import cache
+
+    cache.clear()

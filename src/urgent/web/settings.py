@@ -83,6 +83,28 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 60,
     }
 DATABASES = {"default": _db}
+
+# Public pages are cached for anonymous visitors (urgent.web.site.pagecache): in the
+# database when it is PostgreSQL, so every app machine sees one cache and a change made
+# on one is seen on all; in files next to a SQLite database, which lives on one machine.
+if os.environ.get("URGENT_CACHE") == "none":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif _db["ENGINE"] == "django.db.backends.sqlite3":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(os.environ.get("URGENT_CACHE_DIR") or data_dir() / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "urgent_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

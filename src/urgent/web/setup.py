@@ -38,6 +38,17 @@ def migrate_if_needed() -> None:
             from django.core.management import call_command
 
             call_command("migrate", interactive=False, verbosity=0)
+        _cache_table()
+
+
+def _cache_table() -> None:
+    """The database cache's table (PostgreSQL), created once like a migration."""
+    from django.conf import settings
+
+    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+        from django.core.management import call_command
+
+        call_command("createcachetable", verbosity=0)
 
 
 def _pending(connection: object) -> bool:

@@ -27,6 +27,7 @@ from urgent.web.cases import search
 from urgent.web.cases.letters import facts_for_case
 from urgent.web.cases.models import Case, Target
 from urgent.web.cases.public import annotated, public_case, published_cases
+from urgent.web.site.pagecache import public_page
 
 LETTER_LANGUAGE = {"en": "en", "zh-hans": "zh", "zh": "zh", "ko": "ko", "fr": "fr", "es": "es", "de": "de"}
 RISK_CHOICES = [
@@ -47,6 +48,7 @@ def interface_letter_language() -> str:
     return LETTER_LANGUAGE.get((get_language() or "en").lower(), "en")
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     country = request.GET.get("country", "").strip().upper()[:2]
@@ -92,6 +94,7 @@ def _published(pk: int) -> Case:
     return case
 
 
+@public_page
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _published(pk)
     return render(request, "site/case.html", {"case": public_case(case), "today": date.today()})
