@@ -6,7 +6,7 @@ is always present; a value not found is ``None`` or ``[]``, never invented.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 SCHEMA = "urgent/1"
@@ -132,7 +132,7 @@ class Record:
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _plain(self)
         # The schema key first, as in the spec.
         return {"schema": data.pop("schema"), **data}
 
@@ -154,3 +154,26 @@ class Record:
         """The slice of the cleaned text a value came from."""
         span = self.spans.get(path)
         return text[span[0] : span[1]] if span else None
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies of every leaf (a tenth of extraction time)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not is_dataclass(value):
+            return value
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+    return {name: _plain(getattr(value, name)) for name in names}
+
