@@ -176,4 +176,3 @@ def _plain(value: Any) -> Any:
             return value
         names = _FIELDS[kind] = tuple(f.name for f in fields(value))
     return {name: _plain(getattr(value, name)) for name in names}
-

@@ -59,12 +59,13 @@ def candidates(case: Case) -> list[int]:
 _FEATURES: dict[int, Features] = {}  # per process: documents do not change once stored
 
 
-def _features(doc: Document) -> Features:
-    found = _FEATURES.get(doc.pk)
+def _features(pk: int) -> Features:
+    found = _FEATURES.get(pk)
     if found is None:
         if len(_FEATURES) > 20_000:
             _FEATURES.clear()
-        found = _FEATURES[doc.pk] = features(Record.from_dict(doc.record), doc.text)
+        doc = Document.objects.only("record", "text").get(pk=pk)
+        found = _FEATURES[pk] = features(Record.from_dict(doc.record), doc.text)
     return found
 
 
@@ -74,19 +75,19 @@ def propose_links(case: Case, doc: Document) -> LinkProposal | None:
     if not ids:
         return None
     record = Record.from_dict(doc.record)
-    leads: dict[int, Document] = {}
-    for other in (
-        Document.objects.filter(case_id__in=ids)
-        .only("id", "case_id", "kind", "record", "text")
-        .order_by("issued", "id")
+    # each case's lead document: its first Urgent Action, else its first document
+    # (a case may hold hundreds of documents: only the leads' records and texts are read)
+    leads: dict[int, tuple[int, str]] = {}
+    for pk, case_id, kind in (
+        Document.objects.filter(case_id__in=ids).order_by("issued", "id").values_list("id", "case_id", "kind")
     ):
-        lead = leads.get(other.case_id)  # type: ignore[arg-type]
-        if lead is None or (lead.kind != "urgent_action" and other.kind == "urgent_action"):
-            leads[other.case_id] = other  # type: ignore[index]
+        lead = leads.get(case_id)
+        if lead is None or (lead[1] != "urgent_action" and kind == "urgent_action"):
+            leads[case_id] = (pk, kind)
     best: tuple[float, int, list[str]] | None = None
     mine = features(record, doc.text)
-    for case_id, lead in leads.items():
-        s = compare(_features(lead), mine)
+    for case_id, (lead_pk, _kind) in leads.items():
+        s = compare(_features(lead_pk), mine)
         if s.value >= REVIEW and (best is None or s.value > best[0]):
             best = (s.value, case_id, s.reasons)
     if best is None:

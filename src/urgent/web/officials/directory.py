@@ -18,9 +18,9 @@ def record_target(doc: Document, target: RecordTarget, seen: date) -> tuple[Offi
     """Resolve one extracted target to an official and an office, and note what it says."""
     official = _official(target) if target.name else None
     okey = office_key(target.title, target.organisation, target.country)
-    office = None
+    office, new_office = None, False
     if okey:
-        office, _ = Office.objects.get_or_create(
+        office, new_office = Office.objects.get_or_create(
             key=okey,
             defaults={
                 "title": target.title or "",
@@ -34,7 +34,7 @@ def record_target(doc: Document, target: RecordTarget, seen: date) -> tuple[Offi
         # a former holder's newly seen contacts are already out of date
         stale = bool(tenure and tenure.superseded_by_id)
         _contacts(owner, official, office, _points(target), doc, seen, stale)
-    if office and may_change:
+    if office and may_change and not new_office:  # a new office has one holder: nobody to supersede
         _supersede(office)  # after the contacts: a holder seen late may be the older one
     return official, office
 
