@@ -19,10 +19,12 @@ fonts:
 		else echo "PDF letters need these Debian packages: sudo apt-get install$$missing"; fi; \
 	fi
 
-$(STAMP): pyproject.toml requirements.lock
+# The interface's translations are compiled here (needs gettext's msgfmt), never committed.
+$(STAMP): pyproject.toml requirements.lock $(wildcard src/urgent/web/locale/*/LC_MESSAGES/django.po)
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=25.1"
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[web]" --group dev
+	cd src/urgent/web && $(CURDIR)/$(BIN)/django-admin compilemessages --verbosity 0
 	touch $(STAMP)
 
 lint: install

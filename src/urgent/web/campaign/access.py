@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from urgent.web.accounts.models import is_campaigner
 
@@ -22,7 +23,7 @@ def campaigner_required(view: View) -> View:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not is_campaigner(request.user):
-            raise PermissionDenied("Campaigners only.")
+            raise PermissionDenied(_("Campaigners only."))
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -59,7 +59,8 @@ GENERAL = [
 ]
 PEOPLE = [
     Spec("people.count", gettext_lazy("Number of people at risk"), "count"),
-    Spec("people.at_least", gettext_lazy("The number is a minimum (\u201cat least\u201d)"), "bool"),
+    # the quotes typed, not escaped: xgettext copies a \u escape into the catalog as it is
+    Spec("people.at_least", gettext_lazy("The number is a minimum (“at least”)"), "bool"),
     Spec("people.names", gettext_lazy("Names"), "lines"),
     Spec("places", gettext_lazy("Places of detention"), "lines"),
     Spec("countries", gettext_lazy("Countries"), "codes", code="country"),

@@ -12,22 +12,23 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from urgent.record import Record
 
 
 class Case(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", "open"
-        DEADLINE_PASSED = "deadline_passed", "deadline passed"
-        CLOSED = "closed", "closed"
+        OPEN = "open", _("open")
+        DEADLINE_PASSED = "deadline_passed", _("deadline passed")
+        CLOSED = "closed", _("closed")
 
     class Outcome(models.TextChoices):
         NONE = "", "—"
-        RELEASED = "released", "released"
-        RETURNED = "returned", "returned"
-        TRANSFERRED = "transferred", "transferred"
-        UNKNOWN = "unknown", "unknown"
+        RELEASED = "released", _("released")
+        RETURNED = "returned", _("returned")
+        TRANSFERRED = "transferred", _("transferred")
+        UNKNOWN = "unknown", _("unknown")
 
     title = models.CharField(max_length=500, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
@@ -164,14 +165,14 @@ class Target(models.Model):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        DETAINED = "detained", "detained"
-        MOVED = "moved", "moved"
-        UPDATE = "update_issued", "update issued"
-        RETURNED = "returned", "returned"
-        RELEASED = "released", "released"
-        TRANSFERRED = "transferred", "transferred"
-        CLOSED = "closed", "closed"
-        OTHER = "other", "other"
+        DETAINED = "detained", _("detained")
+        MOVED = "moved", _("moved")
+        UPDATE = "update_issued", _("update issued")
+        RETURNED = "returned", _("returned")
+        RELEASED = "released", _("released")
+        TRANSFERRED = "transferred", _("transferred")
+        CLOSED = "closed", _("closed")
+        OTHER = "other", _("other")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -210,10 +211,10 @@ class LinkProposal(models.Model):
     above the threshold, otherwise waiting for a campaigner. Merges can be undone."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "waiting for review"
-        MERGED = "merged", "merged"
-        REJECTED = "rejected", "not the same case"
-        UNDONE = "undone", "merge undone"
+        PENDING = "pending", _("waiting for review")
+        MERGED = "merged", _("merged")
+        REJECTED = "rejected", _("not the same case")
+        UNDONE = "undone", _("merge undone")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="proposals")
     other = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="proposals_as_other")

@@ -11,6 +11,7 @@ contact points at that office become stale.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Office(models.Model):
@@ -61,10 +62,10 @@ class Tenure(models.Model):
 
 class ContactPoint(models.Model):
     class Kind(models.TextChoices):
-        POSTAL = "postal", "postal address"
-        FAX = "fax", "fax"
-        EMAIL = "email", "e-mail"
-        PHONE = "phone", "phone"
+        POSTAL = "postal", _("postal address")
+        FAX = "fax", _("fax")
+        EMAIL = "email", _("e-mail")
+        PHONE = "phone", _("phone")
 
     official = models.ForeignKey(
         Official, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"

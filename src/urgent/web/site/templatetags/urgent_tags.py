@@ -7,36 +7,46 @@ from typing import Any
 
 from babel import Locale
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 register = template.Library()
 
+# Marked for the catalog here, translated when shown (the filters below).
 RISK_NAMES = {
-    "refoulement": "forcible return",
-    "torture": "torture",
-    "death_penalty": "death penalty",
-    "arbitrary_detention": "arbitrary detention",
-    "enforced_disappearance": "enforced disappearance",
-    "forced_labour": "forced labour",
-    "sexual_violence": "sexual violence",
-    "health": "health",
-    "unfair_trial": "unfair trial",
-    "harassment": "harassment",
-    "other": "other",
+    "refoulement": gettext_noop("forcible return"),
+    "torture": gettext_noop("torture"),
+    "death_penalty": gettext_noop("death penalty"),
+    "arbitrary_detention": gettext_noop("arbitrary detention"),
+    "enforced_disappearance": gettext_noop("enforced disappearance"),
+    "forced_labour": gettext_noop("forced labour"),
+    "sexual_violence": gettext_noop("sexual violence"),
+    "health": gettext_noop("health"),
+    "unfair_trial": gettext_noop("unfair trial"),
+    "harassment": gettext_noop("harassment"),
+    "other": gettext_noop("other"),
 }
 EVENT_NAMES = {
-    "detained": "detained",
-    "moved": "moved",
-    "update_issued": "update issued",
-    "returned": "returned",
-    "released": "released",
-    "transferred": "transferred",
-    "closed": "case closed",
-    "other": "other",
+    "detained": gettext_noop("detained"),
+    "moved": gettext_noop("moved"),
+    "update_issued": gettext_noop("update issued"),
+    "returned": gettext_noop("returned"),
+    "released": gettext_noop("released"),
+    "transferred": gettext_noop("transferred"),
+    "closed": gettext_noop("case closed"),
+    "other": gettext_noop("other"),
 }
-STATUS_NAMES = {"open": "open", "deadline_passed": "deadline passed", "closed": "closed"}
-CHANNEL_NAMES = {"email": "e-mail", "post": "post", "fax": "fax", "online": "online form or social media"}
+STATUS_NAMES = {
+    "open": gettext_noop("open"),
+    "deadline_passed": gettext_noop("deadline passed"),
+    "closed": gettext_noop("closed"),
+}
+CHANNEL_NAMES = {
+    "email": gettext_noop("e-mail"),
+    "post": gettext_noop("post"),
+    "fax": gettext_noop("fax"),
+    "online": gettext_noop("online form or social media"),
+}
 
 
 def _locale() -> Locale:
