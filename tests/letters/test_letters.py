@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import re
 import subprocess
 import sys
 from datetime import date
@@ -208,3 +209,13 @@ def test_the_command_line(tmp_path: Path) -> None:
     assert out.returncode == 0 and (tmp_path / f"{seed('003').stem}-letters.pdf").exists()
     bad = subprocess.run([*run, "--lang", "xx"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("urgent: --lang: no letters in xx")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_sender_without_a_country_leaves_no_empty_punctuation(language: str) -> None:
+    facts = facts_from_record(extract(seed("003")))
+    for country in ("", "Portugal"):
+        sender = Sender(name="Ana Silva", town="Porto", country=country, occupation="")
+        letter = text(compose(facts, 0, language, sender=sender, seed=1))
+        assert "Porto" in letter
+        assert not re.search(r"\(\s*\)|（\s*）|,\s*[.,。]", letter), letter

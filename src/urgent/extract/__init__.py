@@ -101,7 +101,10 @@ def _risks(ctx: Context, layout: sections.Layout, r: Record) -> list[str]:
                 continue  # what is asked for is not what people face
             if _NEGATED.search(ctx.text, max(0, m.start() - 30), m.start()):
                 continue
-            found[kind] = (m.start(), m.end())
+            end = m.end()
+            while end < len(ctx.text) and ctx.text[end].isalpha():
+                end += 1  # a stem ("tortur") marks the whole word ("torture")
+            found[kind] = (m.start(), end)
             break
     ordered = sorted(found.items(), key=lambda kv: kv[1])
     for i, (_kind, span) in enumerate(ordered):

@@ -53,6 +53,12 @@ class Bank:
         meta = self.data["meta"]
         return f"{meta['quote_open']}{text}{meta['quote_close']}"
 
+    def sender_place(self, town: str, country: str) -> str:
+        """Where the sender lives, as this language writes it ("Porto, Portugal", "首尔（韩国）")."""
+        if not country:
+            return town
+        return str(self.data["meta"]["sender_place"]).format(town=town, country=country)
+
 
 @cache
 def bank(language: str) -> Bank:

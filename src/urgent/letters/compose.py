@@ -171,8 +171,7 @@ def _appeal(
         mine = {
             **slots,
             "occupation": sender.occupation,
-            "town": sender.town,
-            "country_of_sender": _country_name(sender.country, b),
+            "sender_place": b.sender_place(sender.town, _country_name(sender.country, b)),
         }
         first.append(pick(b, "sentences", key, mine))
     first.append(pick(b, "sentences", "opening" if slots["place"] else "opening_free", slots, one))
