@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT, SEEDS, seed
 from urgent import extract
-from urgent.extract import contacts, geo
+from urgent.extract import contacts, extract_document, geo
 from urgent.extract.dates import find_dates, parse_date
 from urgent.extract.sections import group_name
 from urgent.extract.verify import evidences, span_problems
@@ -139,3 +139,27 @@ def test_no_seed_specific_string_in_the_extraction_code() -> None:
     code = "\n".join(p.read_text() for p in (ROOT / "src" / "urgent").rglob("*.py"))
     found = sorted(w for w in _seed_specific_strings() if w in code)
     assert found == [], f"seed-specific strings in the code: {found}"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Name: Mostafa Ashraf Abdelaziz (m) Gender m/f: m", ["Mostafa Ashraf Abdelaziz"]),
+        ("Names: Ali Hassan (m), Sara Idris (f) and Omar Said", ["Ali Hassan", "Sara Idris", "Omar Said"]),
+        ("Nombres: Luz Marina Yatacué (mujer) y Pedro Ruiz", ["Luz Marina Yatacué", "Pedro Ruiz"]),
+    ],
+)
+def test_a_name_label_gives_the_names_without_their_gender_marks(line: str, names: list[str]) -> None:
+    doc = read(
+        f"URGENT ACTION\nDETAINED WITHOUT CHARGE\n\n{line}\n\nUA: 12/19 Index: MDE 1/2/2019\n".encode()
+    )
+    record = extract_document(doc)
+    assert record.people.names == names
+    assert span_problems(record, doc.text) == []
+
+
+def test_people_named_after_their_number_are_found() -> None:
+    record = extract(
+        b"URGENT ACTION\n\nTwo journalists, Mira Kos and Leo Varga, were charged in Fredville.\n"
+    )
+    assert record.people.count == 2 and record.people.names == ["Mira Kos", "Leo Varga"]

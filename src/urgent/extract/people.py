@@ -105,6 +105,7 @@ NAME_LABEL = re.compile(
 GENDER_MARK = re.compile(
     r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme|[a-z]+/[a-z]+(?:/[a-z]+)?)\)", re.IGNORECASE
 )
+_NAME_END = re.compile(rf"{GENDER_MARK.pattern}|\s+(?:gender|sex|género|sexo|genre|sexe)\b", re.IGNORECASE)
 # "Ali Hassan (m)", "Mehmet ALKAN, aged 34": a name with a gender or an age.
 MARKED_NAME = re.compile(
     r"(?P<name>\b[A-Z][\w'’-]+(?:[ \t]+(?:al-|el-|bin |ibn |de |da |del |van |von )?[A-Z][\w'’-]+){1,4})"
@@ -234,7 +235,10 @@ def _names(ctx: Context, layout: Layout) -> list[str]:
         if _first_count(ctx, m.start("v"), m.end("v")) or re.search(r"\d", GENDER_MARK.sub("", value)):
             continue  # "Name: At least 30 farmers" describes a group
         for part in re.finditer(r"[^,;]+?(?=\s*(?:,|;|\band\b|\by\b|\bet\b|$))", value):
-            raw = GENDER_MARK.sub("", part.group()).strip(" .")
+            # the name ends where its gender mark or a "Gender: m" label begins
+            cut = _NAME_END.search(part.group())
+            raw = part.group()[: cut.start() if cut else None].strip(" .")
+            raw = re.sub(r"^(?:and|y|et)\s+", "", raw)  # "…, B and C": the last one
             if raw and raw[:1].isupper() and len(raw.split()) <= 6:
                 start = m.start("v") + part.start() + part.group().find(raw)
                 ctx.mark(f"people.names[{len(names)}]", start, start + len(raw))
