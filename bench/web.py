@@ -149,7 +149,9 @@ def _measure(label: str, data_dir: Path, url: str | None, docs: Path) -> list[Ro
             return []
         case_ids = _published_ids(env["URGENT_DATABASE_URL"])
         case_page = f"/cases/{case_ids[0]}/"
-        _wrk(f"{base}/", 3, data_dir)  # warm-up: every process loads Django and fills its caches
+        # warm-up: every process loads its templates and fills the caches for both pages
+        _wrk(f"{base}/", 3, data_dir)
+        _wrk(base + case_page, 3, data_dir)
         rows = [
             _page(label, "home /", f"{base}/", data_dir),
             _page(label, f"case {case_page}", base + case_page, data_dir),

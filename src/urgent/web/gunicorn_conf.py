@@ -16,10 +16,14 @@ threads = int(os.environ.get("URGENT_SERVE_THREADS", "4"))
 # Letters are rendered to PDF in the request: allow for a slow one on a busy machine.
 timeout = 60
 graceful_timeout = 20
-keepalive = 5
+keepalive = int(os.environ.get("URGENT_SERVE_KEEPALIVE", "5"))
 # A fresh process now and then caps whatever a long-running one accumulates.
-max_requests = 5000
-max_requests_jitter = 500
+# Workers are renewed now and then (a slow leak cannot grow for ever), rarely enough that a
+# busy appeal day does not keep reloading them, and from the loaded master (preload_app),
+# so a renewal costs a fork, not a second of importing Django while requests wait.
+max_requests = 100_000
+max_requests_jitter = 10_000
+preload_app = True
 errorlog = "-"
 loglevel = os.environ.get("URGENT_SERVE_LOG_LEVEL", "info")
 # One control socket per user ($HOME/.gunicorn) would collide between two servers
