@@ -12,14 +12,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
+from bench import postgres
 from bench.corpus import BENCH, load
 
 COUNT = 10_000
 TARGET = 100.0
-POSTGRES = os.environ.get("URGENT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+DATABASE = "urgent_bench_ingest"
 
 
 def run() -> None:
@@ -30,9 +30,9 @@ def run() -> None:
     )
     with tempfile.TemporaryDirectory() as tmp:
         _measure("SQLite", {"URGENT_DATA_DIR": tmp}, directory, len(corpus.documents), target=TARGET)
-    url = _postgres_database()
+    url = postgres.create(DATABASE)
     if url is None:
-        print(f"PostgreSQL: not reachable at {POSTGRES}, skipped")
+        print(f"PostgreSQL: not reachable at {postgres.SERVER}, skipped")
         return
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -44,7 +44,7 @@ def run() -> None:
                 target=None,
             )
     finally:
-        _drop(url)
+        postgres.drop(DATABASE)
 
 
 def _measure(label: str, env: dict[str, str], directory: Path, count: int, target: float | None) -> None:
@@ -62,24 +62,3 @@ def _measure(label: str, env: dict[str, str], directory: Path, count: int, targe
     if target is not None:
         verdict = f"   {'PASS' if rate >= target else 'FAIL'} (target ≥ {target:.0f} documents/s)"
     print(f"{label}: {count:,} documents in {elapsed:.0f} s: {rate:.0f} documents/s{verdict}")
-
-
-def _postgres_database() -> str | None:
-    try:
-        import psycopg
-
-        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)
-    except Exception:
-        return None
-    name = f"urgent_bench_ingest_{uuid.uuid4().hex[:6]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    return POSTGRES.rsplit("/", 1)[0] + "/" + name
-
-
-def _drop(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

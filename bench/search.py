@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench import postgres
 from bench import variants as v
 from bench.corpus import REPO, load
 
@@ -41,7 +42,6 @@ TARGET_P95_MS = 50.0  # the issue: "p95 ≤ 50 ms"
 BUILD_BUDGET_S = 180.0
 BATCH = 2000
 SEED = 20240612
-POSTGRES = os.environ.get("URGENT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 DATABASE = "urgent_bench_search"
 
 # What people look for in a case store: harms, roles, places, in the corpus's three
@@ -81,14 +81,14 @@ def run() -> None:
         spec = Path(tmp) / "bases.json"
         spec.write_text(json.dumps(bases, ensure_ascii=False), encoding="utf-8")
         _measure("SQLite", f"sqlite:///{tmp}/search.sqlite3", spec, tmp)
-        url = _create_postgres()
+        url = postgres.create(DATABASE)
         if url is None:
-            print(f"PostgreSQL: not reachable at {POSTGRES}, skipped")
+            print(f"PostgreSQL: not reachable at {postgres.SERVER}, skipped")
             return
         try:
             _measure("PostgreSQL", url, spec, tmp)
         finally:
-            _drop_postgres()
+            postgres.drop(DATABASE)
 
 
 def _bases() -> list[dict[str, Any]]:
@@ -121,26 +121,6 @@ def _measure(label: str, url: str, spec: Path, data_dir: str) -> None:
     done = subprocess.run([sys.executable, "-m", "bench.search", str(spec), label], env=env, cwd=REPO)
     if done.returncode:
         print(f"{label}: the benchmark process failed (exit status {done.returncode})")
-
-
-def _create_postgres() -> str | None:
-    try:
-        import psycopg
-
-        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)
-    except Exception:
-        return None
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')  # left by an interrupted run
-        admin.execute(f'CREATE DATABASE "{DATABASE}"')
-    return POSTGRES.rsplit("/", 1)[0] + "/" + DATABASE
-
-
-def _drop_postgres() -> None:
-    import psycopg
-
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
 
 
 # The child: one database ----------------------------------------------------------------------

@@ -3,7 +3,7 @@
     python -m bench web
 
 For SQLite, then PostgreSQL (a database of its own, created and dropped here, on
-the server of URGENT_BENCH_POSTGRES_URL), as a deployer would run it:
+the server of URGENT_TEST_POSTGRES_URL), as a deployer would run it:
 
 1. `urgent demo --no-serve` stores the five seeds and a few hundred documents of
    the extraction corpus (`bench.corpus`: variants with other names, dates,
@@ -39,6 +39,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import postgres
 from bench.corpus import REPO, load
 
 CONNECTIONS = 50
@@ -50,7 +51,6 @@ POSTS_PER_WRITER = 30
 CHOICES_PER_WRITER = 24  # (case, channel) pairs a writer draws from: some presses repeat
 CHANNELS = ("email", "post", "fax", "online")
 SEEDS = Path(os.environ.get("URGENT_SHARED") or REPO.parent / "shared") / "seeds"
-POSTGRES = os.environ.get("URGENT_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 DATABASE = "urgent_bench_web"
 WRK = shutil.which("wrk")
 LUA = """
@@ -94,16 +94,16 @@ def run() -> None:
         for path in [*sorted(SEEDS.iterdir()), *corpus]:
             (docs / path.name).symlink_to(path.resolve())
         rows += _measure("SQLite", Path(tmp) / "sqlite", None, docs)
-        url = _create_postgres()
+        url = postgres.create(DATABASE)
         if url is None:
             print(
-                f"!!!!!!!! PostgreSQL is NOT reachable at {POSTGRES}: the web benchmark skipped it !!!!!!!!"
+                f"!!!!!!!! PostgreSQL is NOT reachable at {postgres.SERVER}: the web benchmark skipped it !!!!!!!!"
             )
         else:
             try:
                 rows += _measure("PostgreSQL", Path(tmp) / "postgres", url, docs)
             finally:
-                _drop_postgres()
+                postgres.drop(DATABASE)
     _table(rows)
 
 
@@ -317,26 +317,6 @@ def _query(database_url: str, sql: str) -> list[tuple]:
 
     with psycopg.connect(database_url) as db:
         return db.execute(sql).fetchall()
-
-
-def _create_postgres() -> str | None:
-    try:
-        import psycopg
-
-        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)
-    except Exception:
-        return None
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')  # left by an interrupted run
-        admin.execute(f'CREATE DATABASE "{DATABASE}"')
-    return POSTGRES.rsplit("/", 1)[0] + "/" + DATABASE
-
-
-def _drop_postgres() -> None:
-    import psycopg
-
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
 
 
 # Helpers ------------------------------------------------------------------------------------------------
