@@ -150,7 +150,7 @@ def test_unpublished_merged_and_missing_cases_are_not_found(published, client: C
         assert response.status_code == 404
         assert response.json() == {"detail": "No such case."}
         assert "Draft case" not in response.content.decode()
-    for bad in ("abc", "-1", "0", str(2**70)):
+    for bad in ("abc", "-1", "0", str(2**70), "1%C2%85", "%201"):  # int() would strip Unicode spaces
         response = client.get(path.format(id=bad))
         assert response.status_code == 422, (bad, response.content)
         assert "detail" in response.json()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.parser import Parser
@@ -71,6 +72,7 @@ def missing(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
+@csrf_exempt  # a POST to no path is a 404 like any other, not a CSRF refusal in HTML
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any other path under /api/: JSON, like every other answer of the API."""
     return api.create_response(request, {"detail": _("No such API path.")}, status=404)

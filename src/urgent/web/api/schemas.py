@@ -11,14 +11,23 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Path, Schema
-from pydantic import StrictBool, StrictInt
+from pydantic import BeforeValidator, StrictBool, StrictInt
 
 from urgent.extract.taxonomy import RISK_RULES
 from urgent.letters import LANGUAGES
 
 # ids are 64-bit in the database; a bigger number is refused as bad input, not sent to it
 MAX_ID = 2**63 - 1
-Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def _whole_number(value: Any) -> Any:
+    """Digits only: int() would also take "1\x85" or " 1" (it strips Unicode spaces)."""
+    if isinstance(value, str) and not (value.isascii() and value.lstrip("-").isdigit()):
+        raise ValueError("Input should be a valid integer")
+    return value
+
+
+Id = Annotated[int, BeforeValidator(_whole_number), Path(ge=1, le=MAX_ID)]
 Risk = Literal[tuple(RISK_RULES)]  # type: ignore[valid-type]
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 Status = Literal["open", "deadline_passed", "closed"]
