@@ -16,7 +16,7 @@ threads = int(os.environ.get("URGENT_SERVE_THREADS", "4"))
 # Letters are rendered to PDF in the request: allow for a slow one on a busy machine.
 timeout = 60
 graceful_timeout = 20
-keepalive = int(os.environ.get("URGENT_SERVE_KEEPALIVE", "5"))
+keepalive = int(os.environ.get("URGENT_SERVE_KEEPALIVE", "5"))  # seconds; 0 closes after each answer
 # A fresh process now and then caps whatever a long-running one accumulates.
 # Workers are renewed now and then (a slow leak cannot grow for ever), rarely enough that a
 # busy appeal day does not keep reloading them, and from the loaded master (preload_app),

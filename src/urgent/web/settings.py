@@ -13,6 +13,9 @@
                            it from FORWARDED_ALLOW_IPS, default loopback); false only for a
                            demo on http://127.0.0.1 (`urgent serve --insecure-http`)
     URGENT_HSTS_SECONDS    Strict-Transport-Security max-age with HTTPS (default one year; 0 = off)
+    URGENT_CACHE           "none" turns the public-page cache off (default: files next to a
+                           SQLite database, the database itself on PostgreSQL)
+    URGENT_CACHE_DIR       where the file cache goes (default: DATA_DIR/cache)
 
 Case data is sensitive: production mode sets secure cookies and headers, and every
 response carries a Content-Security-Policy (`urgent.web.security`).
