@@ -53,4 +53,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def _empty_cache() -> None:
     from django.core.cache import cache
 
+    from urgent.web.site import pagecache
+
     cache.clear()
+    pagecache.forget()

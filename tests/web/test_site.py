@@ -192,3 +192,56 @@ def test_busy_pages_come_from_the_cache_and_still_show_every_change(
     named_case.save()
     assert Client().get(url).status_code == 404
     assert f'href="{url}"' not in Client().get("/").content.decode()
+
+
+def test_a_cached_page_carries_each_visitors_own_csrf_token(named_case) -> None:
+    """The token in a page from the cache opens to the secret in the visitor's cookie,
+    a different mask every time, for a first visit and for a visitor who has a cookie."""
+    from django.middleware.csrf import _unmask_cipher_token
+
+    url = f"/cases/{named_case.pk}/"
+    Client().get(url)  # rendered once: the next pages come from the cache
+
+    def token_and_secret(client: Client) -> tuple[str, str]:
+        response = client.get(url)
+        token = response.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        return token, response.cookies["csrftoken"].value
+
+    newcomer = Client(enforce_csrf_checks=True)
+    first, secret = token_and_secret(newcomer)
+    assert len(first) == 64 and _unmask_cipher_token(first) == secret
+    again, same_secret = token_and_secret(newcomer)  # the cookie comes back: the same secret
+    assert same_secret == secret and _unmask_cipher_token(again) == secret and again != first
+    other, other_secret = token_and_secret(Client())
+    assert other_secret != secret and _unmask_cipher_token(other) == other_secret
+    response = newcomer.post("/i18n/setlang/", {"language": "ko", "next": "/", "csrfmiddlewaretoken": again})
+    assert response.status_code == 302
+
+
+def test_a_change_made_by_another_process_shows_within_a_second(named_case, monkeypatch) -> None:
+    """Each process trusts the version of the public pages it read last for a second: a
+    change made elsewhere (another worker, another machine) shows once that second is over."""
+    import time as real_time
+
+    from django.core.cache import cache
+
+    from urgent.web.site import pagecache
+
+    url = f"/cases/{named_case.pk}/"
+    assert "A young man faces execution." in Client().get(url).content.decode()
+    # another process edits the case: the rows and the shared version change, this process's memory does not
+    type(named_case).objects.filter(pk=named_case.pk).update(public_summary="Moved to an unknown prison.")
+    cache.set(pagecache.VERSION_KEY, "set-by-another-process", None)
+    assert "A young man faces execution." in Client().get(url).content.decode()
+
+    class OneSecondLater:
+        @staticmethod
+        def monotonic() -> float:
+            return real_time.monotonic() + pagecache.VERSION_CHECK + 0.1
+
+        @staticmethod
+        def time() -> float:
+            return real_time.time()
+
+    monkeypatch.setattr(pagecache, "time", OneSecondLater)
+    assert "Moved to an unknown prison." in Client().get(url).content.decode()

@@ -89,7 +89,8 @@ DATABASES = {"default": _db}
 
 # Public pages are cached for anonymous visitors (urgent.web.site.pagecache): in the
 # database when it is PostgreSQL, so every app machine sees one cache and a change made
-# on one is seen on all; in files next to a SQLite database, which lives on one machine.
+# on one is seen on all (within the second each process trusts the version it read);
+# in files next to a SQLite database, which lives on one machine.
 if os.environ.get("URGENT_CACHE") == "none":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 elif _db["ENGINE"] == "django.db.backends.sqlite3":
