@@ -103,10 +103,10 @@ def _store(data: bytes, digest: str, name: str, record: Record, text: str) -> Ou
         case=case,
     )
     search.index_document(doc)
-    build_rows(doc, record)
+    build_rows(doc, record, fresh=True)
     if created:
         refresh_case(case, [(doc, record)])
-        proposal = linking.propose_links(case, doc)
+        proposal = linking.propose_links(case, doc, record)
         if proposal is not None and proposal.status == proposal.Status.MERGED:
             return Outcome(doc, new=True, case_created=False, case_updated=True)  # joined a matching case
     else:
@@ -140,12 +140,14 @@ def seen_date(doc: Document, record: Record) -> date:
     return date.today()
 
 
-def build_rows(doc: Document, record: Record) -> None:
-    """The document's asks, targets, people and events, as rows of its case."""
+def build_rows(doc: Document, record: Record, fresh: bool = False) -> None:
+    """The document's asks, targets, people and events, as rows of its case (built
+    again from ``record`` unless the document is ``fresh``, just stored, with none yet)."""
     case = doc.case
     assert case is not None
-    Ask.objects.filter(document=doc).delete()
-    Target.objects.filter(document=doc).delete()
+    if not fresh:
+        Ask.objects.filter(document=doc).delete()
+        Target.objects.filter(document=doc).delete()
     asks = Ask.objects.bulk_create(
         [
             Ask(case=case, document=doc, position=i, text=a.text, kinds=a.kinds, group=a.addressed_to or "")
@@ -154,16 +156,16 @@ def build_rows(doc: Document, record: Record) -> None:
     )
     seen = seen_date(doc, record)
     targets = []
-    for i, t in enumerate(record.targets):
-        official, office = directory.record_target(doc, t, seen)
+    resolved = directory.record_targets(doc, record.targets, seen)
+    for i, (t, (official, office)) in enumerate(zip(record.targets, resolved, strict=True)):
         targets.append(
             Target(
                 case=case,
                 document=doc,
                 position=i,
                 role=t.role,
-                official=official,
-                office=office,
+                official_id=official,
+                office_id=office,
                 name=t.name or "",
                 title=t.title or "",
                 organisation=t.organisation or "",
@@ -210,7 +212,9 @@ def refresh_case(case: Case, records: list[tuple[Document, Record]] | None = Non
     """Recompute what a case shows from all its documents (corrections applied);
     ``records`` when they are already at hand (a new case's first document)."""
     if records is None:
-        docs = list(case.documents.order_by("issued", "id").prefetch_related("corrections"))
+        # the originals and texts stay in the database: only the first text may be wanted
+        documents = case.documents.defer("original", "text").order_by("issued", "id")
+        docs = list(documents.prefetch_related("corrections"))
         records = [(d, Record.from_dict(d.corrected_record())) for d in docs]
     if not records:
         return

@@ -69,12 +69,13 @@ def _features(pk: int) -> Features:
     return found
 
 
-def propose_links(case: Case, doc: Document) -> LinkProposal | None:
-    """Compare a new case with its candidates; merge into a clear match, or propose one."""
+def propose_links(case: Case, doc: Document, record: Record | None = None) -> LinkProposal | None:
+    """Compare a new case (its one document ``doc``, whose ``record`` may be at hand) with
+    its candidates; merge into a clear match, or propose one."""
     ids = candidates(case)
     if not ids:
         return None
-    record = Record.from_dict(doc.record)
+    record = record or Record.from_dict(doc.record)
     # each case's lead document: its first Urgent Action, else its first document
     # (a case may hold hundreds of documents: only the leads' records and texts are read)
     leads: dict[int, tuple[int, str]] = {}
@@ -97,25 +98,31 @@ def propose_links(case: Case, doc: Document) -> LinkProposal | None:
         case_id=other_id, other=case, document=doc, score=score, reasons=reasons
     )
     if score >= AUTO_MERGE:
-        merge(proposal, automatic=True)
+        merge(proposal, automatic=True, arriving=(doc, record))
     return proposal
 
 
 @transaction.atomic
-def merge(proposal: LinkProposal, automatic: bool = False, user: object | None = None) -> None:
+def merge(
+    proposal: LinkProposal,
+    automatic: bool = False,
+    user: object | None = None,
+    arriving: tuple[Document, Record] | None = None,
+) -> None:
     """Move the other case's documents into the proposal's case; the other case is kept,
-    marked as merged, so the merge can be undone."""
-    from urgent.web.cases.ingest import refresh_case
+    marked as merged, so the merge can be undone. ``arriving``: the other case is a new
+    one, made of this one document just ingested, which is added to the kept case as any
+    further document is (not all of the kept case's documents read again)."""
+    from urgent.web.cases.ingest import add_to_case, refresh_case
 
     keep, gone = proposal.case, proposal.other
     moved = list(gone.documents.values_list("id", flat=True))
     Document.objects.filter(case=gone).update(case=keep)
     for model in (Ask, Target, Event):
         model.objects.filter(case=gone).update(case=keep)
-    for person in Person.objects.filter(case=gone):
-        if not Person.objects.filter(case=keep, name=person.name).exists():
-            person.case = keep
-            person.save(update_fields=["case"])
+    # people already on the kept case stay there once; the others move
+    named = Person.objects.filter(case=keep).values("name")
+    Person.objects.filter(case=gone).exclude(name__in=named).update(case=keep)
     CaseNumber.objects.filter(case=gone).update(case=keep)
     gone.merged_into = keep
     gone.save(update_fields=["merged_into"])
@@ -125,7 +132,10 @@ def merge(proposal: LinkProposal, automatic: bool = False, user: object | None =
     proposal.decided_by = user if user is not None else None  # type: ignore[assignment]
     proposal.decided_at = timezone.now()
     proposal.save()
-    refresh_case(keep)
+    if arriving is not None and moved == [arriving[0].pk]:
+        add_to_case(keep, *arriving)
+    else:
+        refresh_case(keep)
     # automatic merges too (no user): the log says who or what changed a case
     AuditLog.record(user, "merge", keep, "documents", None, moved)
     AuditLog.record(user, "merge", gone, "merged_into", None, keep.pk)
