@@ -9,8 +9,10 @@ every caller (pages, API, command line) is recorded once.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import reduce
 
 from django.db import transaction
 from django.db.models import Q
@@ -44,11 +46,13 @@ def candidates(case: Case) -> list[int]:
         near = (when - WINDOW, when + WINDOW)
         qs = qs.filter(Q(issued__range=near) | Q(deadline__range=near))
     countries = set(case.countries)
+    if countries:  # sharing a country, asked of the database: the JSON list holds '"CN"'
+        qs = qs.filter(reduce(operator.or_, (Q(countries__icontains=f'"{c}"') for c in sorted(countries))))
     places = {p.lower() for p in case.places}
     ranked = []
     for row in qs.order_by("-id").values("id", "countries", "places", "people_count")[:MAX_CANDIDATES]:
         if countries and not countries & set(row["countries"] or ()):
-            continue
+            continue  # a code found elsewhere in the text than as a country of its own
         shared = len(places & {p.lower() for p in row["places"] or ()})
         same_count = case.people_count is not None and case.people_count == row["people_count"]
         if shared or same_count:
