@@ -42,12 +42,20 @@ def _one(args: tuple[Path, Options, bool]) -> Result:
 
 
 def run_batch(
-    files: list[Path], options: Options, workers: int = 1, want_text: bool = False, progress: bool = False
+    files: list[Path],
+    options: Options,
+    workers: int = 1,
+    want_text: bool = False,
+    progress: bool = False,
+    apart: bool = False,
 ) -> Iterator[tuple[Path, Result]]:
+    """Extract ``files`` on ``workers`` processes, yielding results in input order.
+    ``apart``: in worker processes even when there is one, because the caller has work
+    of its own to do meanwhile (storing what comes back)."""
     jobs = [(f, options, want_text) for f in files]
     bar = _progress(len(files)) if progress else None
     try:
-        if workers <= 1 or len(files) < 4:
+        if (workers <= 1 and not apart) or len(files) < 4:
             results: Iterator[Result] = map(_one, jobs)
             for f, r in zip(files, results, strict=True):
                 if bar:
@@ -56,8 +64,8 @@ def run_batch(
             return
         warm_up()  # load lexicons once, before the workers fork
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            chunk = max(1, min(64, len(files) // (workers * 8) or 1))
+        with ProcessPoolExecutor(max_workers=max(workers, 1), mp_context=ctx) as pool:
+            chunk = max(1, min(64, len(files) // (max(workers, 1) * 8) or 1))
             for f, r in zip(files, pool.map(_one, jobs, chunksize=chunk), strict=True):
                 if bar:
                     bar.advance()

@@ -26,7 +26,10 @@ def _django() -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, directories (recursive) or globs.")],
     workers: Annotated[
-        int, typer.Option("--workers", "-j", help="Extraction processes (default: all cores).")
+        int,
+        typer.Option(
+            "--workers", "-j", help="Extraction processes (default: all cores but one, which stores)."
+        ),
     ] = 0,
 ) -> None:
     """Store documents as linked cases: idempotent, one transaction per document."""
@@ -38,7 +41,7 @@ def ingest(
         fail("no documents found")
     summary = ingest_paths(
         files,
-        workers or os.cpu_count() or 1,
+        workers or max(1, (os.cpu_count() or 1) - 1),
         progress=sys.stderr.isatty(),
         report=lambda path, why: typer.echo(f"urgent: {path}: {why}", err=True),
     )

@@ -316,7 +316,9 @@ def ingest_paths(
             summary.unchanged += 1
         else:
             todo.append(path)
-    for path, result in run_batch(todo, options or Options(), workers, want_text=True, progress=progress):
+    # this process stores while the workers extract: with one worker it still extracts apart
+    batch = run_batch(todo, options or Options(), workers, want_text=True, progress=progress, apart=True)
+    for path, result in batch:
         if isinstance(result, UrgentError):
             summary.failed += 1
             summary.failures.append((str(path), str(result)))
