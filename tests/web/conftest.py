@@ -5,9 +5,12 @@ URGENT_DATABASE_URL points at one)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from django.test import Client
 
+from tests.conftest import ROOT
 from tests.store.conftest import ingest_file, ingest_text, seeds_ingested  # noqa: F401  (fixtures)
 
 PASSWORD = "correct horse battery staple"
@@ -62,3 +65,19 @@ def supporter_client(supporter) -> Client:
 
 
 __all__ = ["PASSWORD", "ingest_file", "ingest_text"]
+
+
+NAMED = ROOT / "tests" / "data" / "docs" / "06_ai_ua_2015_iran.txt"  # names the person at risk
+
+
+@pytest.fixture
+def named_case(published):
+    """A published UA naming its person at risk; the name is not yet made public."""
+    from urgent.web.cases.models import Case
+
+    outcome = ingest_file(NAMED)
+    case = Case.objects.get(pk=outcome.document.case_id)
+    case.published, case.public_summary = True, "A young man faces execution."
+    case.deadline = date.today() + timedelta(days=5)
+    case.save()
+    return case

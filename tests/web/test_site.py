@@ -5,26 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pypdfium2
-import pytest
 from django.test import Client
-
-from tests.conftest import ROOT
-from tests.web.conftest import ingest_file
-
-NAMED = ROOT / "tests" / "data" / "docs" / "06_ai_ua_2015_iran.txt"  # names the person at risk
-
-
-@pytest.fixture
-def named_case(published):
-    """A published UA naming its person at risk; the name is not yet made public."""
-    from urgent.web.cases.models import Case
-
-    outcome = ingest_file(NAMED)
-    case = Case.objects.get(pk=outcome.document.case_id)
-    case.published, case.public_summary = True, "A young man faces execution."
-    case.deadline = date.today() + timedelta(days=5)
-    case.save()
-    return case
 
 
 def _open_deadlines(cases, *days: int | None) -> None:

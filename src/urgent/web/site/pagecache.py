@@ -46,6 +46,7 @@ VERSION_KEY = "urgent:public-pages:version"
 TOKEN = "\x00csrf\x00"
 _TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
+PAGE_KEY = "urgent.page_key"  # in the WSGI environ (request.META) of a request for a public page
 VERSION_CHECK = 1.0  # seconds a process trusts the version it read last
 LOCAL_PAGES = 256  # pages kept in each process's memory, the least recently served dropped first
 
@@ -58,11 +59,12 @@ def public_page(view: View) -> View:
     def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
+        key = _key(request, get_language())
+        request.META[PAGE_KEY] = key  # for `early`: the page's headers are noted under this key
         kept = _local.get(key) or _shared_get(key)
         if kept is not None:
             _, content_type, body = kept
-            return HttpResponse(body.replace(TOKEN, _masked_token(request)), content_type=content_type)
+            return HttpResponse(with_token(body, request), content_type=content_type)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             body = _TOKEN_FIELD.sub(rf"\g<1>{TOKEN}\g<2>", response.content.decode(response.charset))
@@ -106,6 +108,24 @@ class _LocalPages:
 
 
 _local = _LocalPages(LOCAL_PAGES)
+
+
+def trusted_version() -> str | None:
+    """The version this process trusts now without asking the shared cache, if any."""
+    return _version.value if time.monotonic() < _version.until else None
+
+
+def page_key(request: HttpRequest, language: str, version: str) -> str:
+    return _key(request, language, version)
+
+
+def local_page(key: str) -> Page | None:
+    return _local.get(key)
+
+
+def with_token(body: str, request: HttpRequest) -> str:
+    """A kept page's body with the visitor's own CSRF token in its forms."""
+    return body.replace(TOKEN, _masked_token(request))
 
 
 def _shared_get(key: str) -> Page | None:
@@ -204,8 +224,8 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest) -> str:
-    version = _version.current()
+def _key(request: HttpRequest, language: str, version: str | None = None) -> str:
+    version = version or _version.current()
     # today's date: "3 days left" changes at midnight even when nothing else does
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"urgent:page:{version}:{get_language()}:{date.today().isoformat()}:{path}"
+    return f"urgent:page:{version}:{language}:{date.today().isoformat()}:{path}"
