@@ -110,9 +110,11 @@ class EarlyPublicPages:
 def _anonymous(environ: dict[str, Any]) -> bool:
     cookies = environ.get("HTTP_COOKIE", "")
     return (
-        settings.SESSION_COOKIE_NAME not in cookies
+        settings.SESSION_COOKIE_NAME
+        not in cookies  # a name seen in a value only sends the request the long way
         and "messages" not in cookies
         and not settings.CSRF_USE_SESSIONS
+        and not settings.DISALLOWED_USER_AGENTS  # CommonMiddleware's refusals: left to it
     )
 
 
