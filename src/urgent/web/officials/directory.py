@@ -88,7 +88,7 @@ def _ensure(model: type[models.Model], wanted: dict[str, dict[str, Any]], extra:
 
 
 def _note_variants(rows: list[_Seen], officials: dict[str, dict[str, Any]]) -> None:
-    """Each spelling of a name is kept: "XI Jinping", "Xi Jinping", "President Xi Jinping"."""
+    """Each spelling of a name is kept: "HASSAN Ali", "Hassan Ali", "President Hassan Ali"."""
     for r in rows:
         if not r.official_key:
             continue
