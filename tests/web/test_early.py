@@ -6,9 +6,12 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.middleware.csrf import _unmask_cipher_token
 
 from urgent.web import wsgi
@@ -30,11 +33,19 @@ class Chain:
 
 
 @pytest.fixture
-def app(monkeypatch) -> tuple[Any, Chain]:
+def app(monkeypatch) -> Iterator[tuple[Any, Chain]]:
+    """The WSGI application, as gunicorn calls it. Like Django's test client, it keeps the
+    test's database connection open at the end of a request (the test's transaction)."""
     chain = Chain()
     monkeypatch.setattr(wsgi.application, "django", chain)
     wsgi.application.headers.clear()
-    return wsgi.application, chain
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield wsgi.application, chain
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def get(app: Any, path: str, method: str = "GET", body: bytes = b"", **headers: str) -> tuple[str, list, str]:
