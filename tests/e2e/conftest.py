@@ -15,6 +15,7 @@ from tests.web.conftest import (  # noqa: F401  (fixtures)
     campaigner,
     ingest_file,
     published,
+    restore_signals,
     seeds_ingested,
     supporter,
 )

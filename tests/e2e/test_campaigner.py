@@ -3,10 +3,8 @@ source, corrects the title, publishes; an anonymous visitor then finds the corre
 
 from __future__ import annotations
 
-import signal
 from datetime import date, timedelta
 
-import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
@@ -54,15 +52,6 @@ Email: embassy@osterlich.example.org
 TYPO = "LAWYER HELD INCOMUNICADO AFTER DEFENDING FARMERS"
 FIXED = "LAWYER HELD INCOMMUNICADO AFTER DEFENDING FARMERS"
 SUMMARY = "A lawyer who defends farming families is held without contact with his family."
-
-
-@pytest.fixture
-def restore_signals():
-    """The task worker installs its own SIGINT/SIGTERM handlers; give the test run its own back."""
-    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for s, handler in saved.items():
-        signal.signal(s, handler)
 
 
 def run_task_worker() -> None:

@@ -5,6 +5,7 @@ URGENT_DATABASE_URL points at one)."""
 
 from __future__ import annotations
 
+import signal
 from datetime import date, timedelta
 
 import pytest
@@ -81,3 +82,12 @@ def named_case(published):
     case.deadline = date.today() + timedelta(days=5)
     case.save()
     return case
+
+
+@pytest.fixture
+def restore_signals():
+    """The task worker installs its own SIGINT/SIGTERM handlers; give the test run its own back."""
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for s, handler in saved.items():
+        signal.signal(s, handler)

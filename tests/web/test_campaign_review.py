@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import signal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -198,15 +197,6 @@ def test_the_same_file_twice_points_to_the_stored_document(ua_doc, campaigner_cl
     upload = SimpleUploadedFile("again.txt", UA.encode())
     html = page(campaigner_client.post("/campaign/upload/", {"files": [upload]}, follow=True))
     assert "this file was already stored" in html and f'href="/campaign/review/{ua_doc.pk}/"' in html
-
-
-@pytest.fixture
-def restore_signals():
-    """The worker installs its own SIGINT/SIGTERM handlers; give the test run its own back."""
-    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for s, handler in saved.items():
-        signal.signal(s, handler)
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks

@@ -59,7 +59,7 @@ def public_page(view: View) -> View:
     def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = _key(request, get_language())
+        key = page_key(request, get_language())
         request.META[PAGE_KEY] = key  # for `early`: the page's headers are noted under this key
         kept = _local.get(key) or _shared_get(key)
         if kept is not None:
@@ -113,10 +113,6 @@ _local = _LocalPages(LOCAL_PAGES)
 def trusted_version() -> str | None:
     """The version this process trusts now without asking the shared cache, if any."""
     return _version.value if time.monotonic() < _version.until else None
-
-
-def page_key(request: HttpRequest, language: str, version: str) -> str:
-    return _key(request, language, version)
 
 
 def local_page(key: str) -> Page | None:
@@ -224,7 +220,9 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, language: str, version: str | None = None) -> str:
+def page_key(request: HttpRequest, language: str, version: str | None = None) -> str:
+    """Where a public page is kept: by version (``version``, else the one trusted now),
+    language, day and full path."""
     version = version or _version.current()
     # today's date: "3 days left" changes at midnight even when nothing else does
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
