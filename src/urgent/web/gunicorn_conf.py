@@ -6,6 +6,7 @@ X-Forwarded-Proto; gunicorn believes it only from FORWARDED_ALLOW_IPS
 (default: loopback), which is why Django needs no proxy-header setting.
 """
 
+import gc
 import os
 
 wsgi_app = "urgent.web.wsgi:application"
@@ -30,3 +31,28 @@ loglevel = os.environ.get("URGENT_SERVE_LOG_LEVEL", "info")
 # (a demo and a benchmark); `urgent serve` supervises gunicorn itself.
 control_socket_disable = True
 proc_name = "urgent"
+
+
+def when_ready(server):  # type: ignore[no-untyped-def]
+    """In the master, before any worker is forked: load what every first request would load.
+
+    The URL configuration imports the views, their forms and templates' modules. Loaded
+    once here, it is shared by every worker instead of being built in each.
+    """
+    from django.db import connections
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  (imports urls.py and every view module)
+    connections.close_all()  # nothing in the master may hold a connection a fork would share
+
+
+def pre_fork(server, worker):  # type: ignore[no-untyped-def]
+    """Freeze the loaded application before forking, so the cyclic garbage collector skips it.
+
+    Without this, each worker's first full collection walks the ~80,000 objects of Django
+    and urgent (52 ms on a fast machine, three times that on a slow one) while requests
+    wait, and the walk touches every page the worker shares with the master, copying it.
+    ``gc.freeze`` (Python's documented recipe for a forking server) moves them all to a
+    generation that is never collected.
+    """
+    gc.freeze()
