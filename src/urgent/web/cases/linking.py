@@ -9,13 +9,11 @@ every caller (pages, API, command line) is recorded once.
 
 from __future__ import annotations
 
-import operator
+import json
 from collections.abc import Iterable
 from datetime import timedelta
-from functools import reduce
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
 from django.utils import timezone
 
 from urgent.link import AUTO_MERGE, REVIEW, Features, compare, features
@@ -39,25 +37,60 @@ MAX_COMPARED = 6  # of which compared word for word
 
 def candidates(case: Case) -> list[int]:
     """Ids of cases that could be the same incident: near in time, sharing a country,
-    and a place or the number of people; most alike first."""
-    qs = Case.objects.filter(merged_into__isnull=True).exclude(pk=case.pk)
+    and a place or the number of people; most alike first.
+
+    Raw SQL, answered from the index ``case_link_candidates``: a new case is compared
+    with hundreds of others, and the ORM's decoding of their rows took longer than the
+    query."""
+    where = ["merged_into_id IS NULL", "id <> %s"]
+    params: list[object] = [case.pk]
     when = case.issued or case.deadline
     if when:
-        near = (when - WINDOW, when + WINDOW)
-        qs = qs.filter(Q(issued__range=near) | Q(deadline__range=near))
-    countries = set(case.countries)
-    if countries:  # sharing a country, asked of the database: the JSON list holds '"CN"'
-        qs = qs.filter(reduce(operator.or_, (Q(countries__icontains=f'"{c}"') for c in sorted(countries))))
+        where.append("(issued BETWEEN %s AND %s OR deadline BETWEEN %s AND %s)")
+        params += [when - WINDOW, when + WINDOW] * 2
+    countries = sorted(set(case.countries))
+    if countries:  # sharing a country: the JSON list holds '"CN"'
+        where.append("(" + " OR ".join(["CAST(countries AS TEXT) LIKE %s"] * len(countries)) + ")")
+        params += [f'%"{c}"%' for c in countries]
+    query = (
+        f"SELECT id, countries, places, people_count FROM {Case._meta.db_table} "
+        f"WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT {MAX_CANDIDATES}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
     places = {p.lower() for p in case.places}
+    needles = [json.dumps(p) for p in places]
     ranked = []
-    for row in qs.order_by("-id").values("id", "countries", "places", "people_count")[:MAX_CANDIDATES]:
-        if countries and not countries & set(row["countries"] or ()):
+    for pk, countries_json, places_json, people_count in rows:
+        same_count = case.people_count is not None and case.people_count == people_count
+        if not same_count and not (places and _may_share(places_json, needles)):
+            continue  # most cases: neither, and their places are never decoded
+        if countries and not set(countries) & set(_json_list(countries_json)):
             continue  # a code found elsewhere in the text than as a country of its own
-        shared = len(places & {p.lower() for p in row["places"] or ()})
-        same_count = case.people_count is not None and case.people_count == row["people_count"]
+        shared = len(places & {p.lower() for p in _json_list(places_json)})
         if shared or same_count:
-            ranked.append((shared + same_count, row["id"]))
+            ranked.append((shared + same_count, pk))
     return [pk for _, pk in sorted(ranked, reverse=True)[:MAX_COMPARED]]
+
+
+def _json_list(value: str | list | None) -> list:
+    """A JSON list column as the database cursor gives it (text; a list on some drivers)."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value or []
+
+
+def _may_share(places_json: str | list | None, needles: list[str]) -> bool:
+    """Whether a case's places (a JSON list as stored) may hold one of ``needles`` (JSON
+    strings of lower-cased places), whatever the letter case. Plain ASCII text is
+    searched as it is; anything else (escapes, other scripts) is decoded to be sure."""
+    if not places_json:
+        return False
+    if not isinstance(places_json, str) or not places_json.isascii() or "\\u" in places_json:
+        return True
+    text = places_json.lower()
+    return any(n in text for n in needles)
 
 
 _FEATURES: dict[int, Features] = {}  # per process: documents do not change once stored
