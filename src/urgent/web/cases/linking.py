@@ -154,13 +154,20 @@ def merge(
 
     keep, gone = proposal.case, proposal.other
     moved = list(gone.documents.values_list("id", flat=True))
-    Document.objects.filter(case=gone).update(case=keep)
-    for model in (Ask, Target, Event):
-        model.objects.filter(case=gone).update(case=keep)
-    # people already on the kept case stay there once; the others move
-    named = Person.objects.filter(case=keep).values("name")
-    Person.objects.filter(case=gone).exclude(name__in=named).update(case=keep)
-    CaseNumber.objects.filter(case=gone).update(case=keep)
+    # Raw SQL: these run at every automatic merge during an ingest, and the ORM took
+    # ten times longer to build each statement than the database to run it.
+    with connection.cursor() as cursor:
+        for model in (Document, Ask, Target, Event, CaseNumber):
+            cursor.execute(
+                f"UPDATE {model._meta.db_table} SET case_id = %s WHERE case_id = %s", [keep.pk, gone.pk]
+            )
+        # people already on the kept case stay there once; the others move
+        people = Person._meta.db_table
+        cursor.execute(
+            f"UPDATE {people} SET case_id = %s WHERE case_id = %s "
+            f"AND name NOT IN (SELECT name FROM {people} WHERE case_id = %s)",
+            [keep.pk, gone.pk, keep.pk],
+        )
     gone.merged_into = keep
     gone.save(update_fields=["merged_into"])
     proposal.status = LinkProposal.Status.MERGED
