@@ -38,4 +38,3 @@ def test_compared_with_near_cases_sharing_a_country_and_a_place_or_the_count() -
 
     assert found[0] == both.pk  # two places and the count
     assert set(found) == {both.pk, place.pk, accented.pk, count.pk}
-

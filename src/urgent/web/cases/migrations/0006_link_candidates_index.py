@@ -5,19 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_upload'),
+        ("cases", "0005_upload"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='case',
-            name='merged_into',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged', to='cases.case'),
+            model_name="case",
+            name="merged_into",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="merged",
+                to="cases.case",
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['merged_into', 'issued', 'deadline', 'people_count', 'countries'], name='case_link_candidates'),
+            model_name="case",
+            index=models.Index(
+                fields=["merged_into", "issued", "deadline", "people_count", "countries"],
+                name="case_link_candidates",
+            ),
         ),
     ]
