@@ -218,7 +218,10 @@ def _supersede(offices: set[int]) -> None:
             "AND (superseded_by_id IS NULL OR superseded_by_id <> %s)",
             [current, office, current, current],
         )
-        _sql(f"UPDATE {TENURE} SET superseded_by_id = NULL WHERE id = %s", [current])
+        _sql(
+            f"UPDATE {TENURE} SET superseded_by_id = NULL WHERE id = %s AND superseded_by_id IS NOT NULL",
+            [current],
+        )
         _sql(
             f"UPDATE {POINT} SET stale = %s WHERE office_id = %s AND official_id IS NOT NULL "
             "AND official_id <> %s AND stale = %s",
@@ -260,7 +263,7 @@ def _contacts(rows: list[_Seen], doc: Document, seen: date) -> None:
             f"WHERE owner IN ({_marks(len(owners))}) AND value IN ({_marks(len(values))})",
             [*owners, *values],
         )
-        return {(o, k, v): tuple(rest) for o, k, v, *rest in found if (o, k, v) in wanted}  # type: ignore[misc]
+        return {(o, k, v): (pk, first, last) for o, k, v, pk, first, last in found if (o, k, v) in wanted}
 
     points = existing()
     if len(points) < len(wanted):
