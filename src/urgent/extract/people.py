@@ -96,6 +96,7 @@ _NUMBER = re.compile(
     rf"(?<![\w-])(?P<n>\d{{1,5}}|(?:{_TENS})-(?:{_UNITS})|{_NUMBER_WORDS})(?![\w-])",
     re.IGNORECASE,
 )
+_NUMBER_LOWER = re.compile(_NUMBER.pattern)  # for lower-cased text: faster than IGNORECASE
 _WORD = re.compile(r"[^\s,.;:()/]+")
 _BREAK = frozenset("of in from and at to who were was are is had have with for by on or".split())
 
@@ -172,7 +173,9 @@ def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, in
         n = int(raw) if raw.isdecimal() else _cjk_number(raw)
         if n:
             return n, False, m.start("n"), m.end("noun")
-    for m in _NUMBER.finditer(text, start, end):
+    # matched in the lower-cased text when its offsets agree: the same matches, faster
+    lower = ctx.lower if len(ctx.lower) == len(text) else None
+    for m in _NUMBER_LOWER.finditer(lower, start, end) if lower else _NUMBER.finditer(text, start, end):
         raw = m.group("n")
         if text[m.end("n") : m.end("n") + 1] == "/" or text[max(0, m.start("n") - 1) : m.start("n")] == "/":
             continue  # part of an index or a date: "EUR 46/5934/2022"
