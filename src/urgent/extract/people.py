@@ -8,6 +8,7 @@ from urgent.extract import geo
 from urgent.extract.context import Context
 from urgent.extract.dates import MONTH_NUMBER
 from urgent.extract.sections import Layout
+from urgent.read.lowered import Lowered
 from urgent.record import People
 
 NUMBER_WORDS = {
@@ -96,7 +97,7 @@ _NUMBER = re.compile(
     rf"(?<![\w-])(?P<n>\d{{1,5}}|(?:{_TENS})-(?:{_UNITS})|{_NUMBER_WORDS})(?![\w-])",
     re.IGNORECASE,
 )
-_NUMBER_LOWER = re.compile(_NUMBER.pattern)  # for lower-cased text: faster than IGNORECASE
+_NUMBER_FAST = Lowered(_NUMBER)
 _WORD = re.compile(r"[^\s,.;:()/]+")
 _BREAK = frozenset("of in from and at to who were was are is had have with for by on or".split())
 
@@ -173,9 +174,7 @@ def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, in
         n = int(raw) if raw.isdecimal() else _cjk_number(raw)
         if n:
             return n, False, m.start("n"), m.end("noun")
-    # matched in the lower-cased text when its offsets agree: the same matches, faster
-    lower = ctx.lower if len(ctx.lower) == len(text) else None
-    for m in _NUMBER_LOWER.finditer(lower, start, end) if lower else _NUMBER.finditer(text, start, end):
+    for m in _NUMBER_FAST.finditer(text, ctx.lower, start, end):
         raw = m.group("n")
         if text[m.end("n") : m.end("n") + 1] == "/" or text[max(0, m.start("n") - 1) : m.start("n")] == "/":
             continue  # part of an index or a date: "EUR 46/5934/2022"

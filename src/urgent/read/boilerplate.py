@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from urgent.read.lowered import Lowered
+
 _SOCIAL = r"(?:Facebook|Twitter|X|WhatsApp|E-?mail|LinkedIn|Reddit|Telegram|Printer|Print|Pinterest|Bluesky|Threads|Mastodon|Instagram|YouTube|TikTok|Weibo|WeChat|VK|Line|Tumblr|Flipboard|Messenger)"
 
 # Share and follow buttons, in any number on one line.
@@ -44,21 +46,11 @@ LINE_PATTERNS = [
 ]
 LINE_RE = re.compile(r"^\s*(?:" + "|".join(LINE_PATTERNS) + r")\s*$", re.IGNORECASE)
 # The same, for every line of a text in one pass (lines up to 420 characters).
-_LINES = r"^[ \t]*(?=[^\n]{1,420}$)(?:" + "|".join(LINE_PATTERNS) + r")[ \t]*$"
-LINES_RE = re.compile(_LINES, re.IGNORECASE | re.MULTILINE)
-# The same in lower case, for lower-cased text: Python's re runs these alternations about
-# three times faster without IGNORECASE. (No upper-case escape such as \S may be used above.)
-assert not re.search(r"\\[A-Z]", _LINES)
-LINES_RE_LOWER = re.compile(_LINES.lower(), re.MULTILINE)
-
-
-def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of ``text`` that is furniture as a whole."""
-    lower = text.lower()
-    if len(lower) != len(text):  # lower-casing changed lengths (rare letters): offsets would not agree
-        return [m.span() for m in LINES_RE.finditer(text)]
-    return [m.span() for m in LINES_RE_LOWER.finditer(lower)]
-
+LINES_RE = Lowered(
+    re.compile(
+        r"^[ \t]*(?=[^\n]{1,420}$)(?:" + "|".join(LINE_PATTERNS) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
+    )
+)
 
 # A line like these ends the article on a web page: what follows is related
 # content, tags and the footer.

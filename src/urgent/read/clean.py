@@ -114,8 +114,8 @@ def _drop_furniture(text: MappedText, web: bool, menus: bool) -> MappedText:
     t = text.text
     lines = list(re.finditer(r"[^\n]*(?:\n|$)", t))
     dropped = 0
-    for start, end in boilerplate.furniture_lines(t):  # in one pass
-        edits.append((start, end + (1 if t[end : end + 1] == "\n" else 0), ""))
+    for m in boilerplate.LINES_RE.finditer(t):  # furniture lines, in one pass
+        edits.append((m.start(), m.end() + (1 if t[m.end() : m.end() + 1] == "\n" else 0), ""))
         dropped += 1
     for m in lines:
         line = m.group().strip()
