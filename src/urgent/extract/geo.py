@@ -14,9 +14,10 @@ import csv
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -133,21 +134,26 @@ def _spaced(folded: str) -> str:
     return " " + _NONWORD.sub(" ", folded) + " "
 
 
-def _automaton(keys: dict[str, Any]) -> Any:
-    """An Aho-Corasick automaton: every key found in one pass over a text."""
-    import ahocorasick
+@dataclass(frozen=True, eq=False)  # hashed by identity, for the cache of scans
+class _Automaton:
+    """Every key of a lexicon, found in one pass over a text (Aho-Corasick)."""
 
-    auto = ahocorasick.Automaton()
+    matcher: Any  # ahocorasick_rs.AhoCorasick over the words below
+    entries: tuple[tuple[str, Any, bool], ...]  # per word: key, value, CJK?
+
+
+def _automaton(keys: dict[str, Any]) -> _Automaton:
+    import ahocorasick_rs
+
+    words: dict[str, tuple[str, Any, bool]] = {}
     for key, value in keys.items():
         cjk = bool(_CJK.match(key))
-        word = key if cjk else " " + _NONWORD.sub(" ", key) + " "
-        auto.add_word(word, (key, value, cjk))
-    auto.make_automaton()
-    return auto
+        words[key if cjk else " " + _NONWORD.sub(" ", key) + " "] = (key, value, cjk)  # the last wins
+    return _Automaton(ahocorasick_rs.AhoCorasick(list(words)), tuple(words.values()))
 
 
 @cache
-def _country_automaton() -> Any:
+def _country_automaton() -> _Automaton:
     keys: dict[str, Any] = dict(countries())
     for key in _CASE_SENSITIVE:
         if key in keys:
@@ -156,7 +162,7 @@ def _country_automaton() -> Any:
 
 
 @cache
-def _place_automaton() -> Any:
+def _place_automaton() -> _Automaton:
     keys: dict[str, Any] = {}
     for key, entries in places().items():
         if key in _NOT_PLACES or (len(key) < 3 and not _CJK.match(key)):
@@ -174,15 +180,35 @@ def warm_up() -> None:
     _place_automaton()
 
 
-def _scan(auto: Any, text: str, spaced: str, start: int, end: int) -> Iterator[tuple[int, int, str, Any]]:
+Hit = tuple[int, int, str, Any, bool]  # start and end in the text, key, value, CJK?
+
+
+@lru_cache(maxsize=16)
+def _hits(auto: _Automaton, spaced: str) -> tuple[list[int], list[Hit]]:
+    """Every key in a whole spaced text, by start: a document is scanned once per
+    lexicon, however many parts of it are asked about."""
+    hits = []
+    for index, begin, _end in auto.matcher.find_matches_as_indexes(spaced, overlapping=True):
+        key, value, cjk = auto.entries[index]
+        # spaced[i] is text[i - 1]; a Latin key is stored as " key ", a CJK one as is
+        s = begin - 1 if cjk else begin
+        hits.append((s, s + len(key), key, value, cjk))
+    hits.sort(key=lambda h: h[0])
+    return [h[0] for h in hits], hits
+
+
+def _scan(
+    auto: _Automaton, text: str, spaced: str, start: int, end: int
+) -> Iterator[tuple[int, int, str, Any]]:
     """Keys found in text[start:end] as whole words written with a capital (or in CJK)."""
     if end <= start:
         return
-    # spaced[i] is text[i - 1]; a Latin key is stored as " key ", a CJK one as is
-    for last, (key, value, cjk) in auto.iter(spaced, start, end + 2):
-        s = last - len(key) if cjk else last - len(key) - 1
-        e = s + len(key)
-        if s < start or e > end:
+    starts, hits = _hits(auto, spaced)
+    for i in range(bisect_left(starts, start), len(hits)):
+        s, e, key, value, cjk = hits[i]
+        if s >= end:
+            break
+        if e > end:
             continue
         if not cjk and not (text[s].isupper() or text[s].isdigit()):
             continue
