@@ -8,6 +8,8 @@ case-insensitively unless a name says otherwise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -60,16 +62,87 @@ def _required(pattern: str) -> str:
     return max(words, key=len) if words else ""
 
 
+class _Vocabulary:
+    """The fixed words that gate the patterns below, found in a text in one pass
+    (Aho-Corasick): a pattern is then tried only where one of its words occurs."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, None] = {}
+        self._matcher: _Matcher | None = None
+        self._last: tuple[_Matcher, str, dict[str, list[int]]] | None = None
+
+    def add(self, *words: str) -> None:
+        for word in words:
+            if word and word not in self.words:
+                self.words[word] = None
+                self._matcher = None  # rebuilt with the new word when next needed
+
+    def index(self, lower: str) -> dict[str, list[int]]:
+        """Word → every offset where it occurs in ``lower`` (lower-cased text), ascending."""
+        matcher = self._matcher
+        if matcher is None:
+            matcher = self._matcher = _Matcher(tuple(self.words))
+        last = self._last
+        if last is not None and last[0] is matcher and last[1] is lower:
+            return last[2]  # the same text as the call before: most calls
+        # a whole document is indexed once, however many patterns and parts ask
+        index = _cached_index(matcher, lower) if len(lower) >= _CACHE_FROM else matcher.index(lower)
+        self._last = (matcher, lower, index)
+        return index
+
+
+_CACHE_FROM = 1000  # characters: shorter texts (lines, sentences) are indexed afresh
+
+
+class _Matcher:
+    def __init__(self, words: tuple[str, ...]) -> None:
+        import ahocorasick_rs
+
+        self.words = words
+        self.automaton = ahocorasick_rs.AhoCorasick(words)
+
+    def index(self, lower: str) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        words = self.words
+        for i, start, _end in self.automaton.find_matches_as_indexes(lower, overlapping=True):
+            word = words[i]
+            if word in out:
+                out[word].append(start)
+            else:
+                out[word] = [start]
+        for offsets in out.values():
+            offsets.sort()
+        return out
+
+
+@lru_cache(maxsize=4)
+def _cached_index(matcher: _Matcher, lower: str) -> dict[str, list[int]]:
+    return matcher.index(lower)
+
+
+_VOCABULARY = _Vocabulary()
+
+
 class Wording:
     """Alternative phrasings of one thing. Each is tried only where its first
-    word occurs (or only if a word it must contain occurs): a substring test
-    is far cheaper than trying dozens of alternatives at every position."""
+    word occurs (or only if a word it must contain occurs): one pass finds every
+    such word in the text (`_Vocabulary`), far cheaper than trying dozens of
+    alternatives at every position."""
 
     def __init__(self, *alternatives: str) -> None:
         self.parts: list[tuple[list[str], str, re.Pattern[str]]] = []
+        self._by_word: dict[str, list[int]] = {}  # first word → the parts it may start
+        self._always: list[int] = []  # parts with no first word: tried wherever their required word is
         for a in alternatives:
             starts = _starts(_LEADING.sub("", a))
-            self.parts.append((starts, "" if starts else _required(a), re.compile(a, re.IGNORECASE)))
+            required = "" if starts else _required(a)
+            for word in starts:
+                self._by_word.setdefault(word, []).append(len(self.parts))
+            if not starts:
+                self._always.append(len(self.parts))
+            self.parts.append((starts, required, re.compile(a, re.IGNORECASE)))
+            _VOCABULARY.add(*starts, required)
+        self._words = frozenset(self._by_word)
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None, lower: str | None = None
@@ -78,20 +151,31 @@ class Wording:
         end = len(text) if end is None else end
         lower = text.lower() if lower is None else lower
         if len(lower) != len(text):  # lower-casing changed lengths (rare letters): no shortcut
-            lower = ""
-        hits: list[re.Match[str]] = []
-        for starts, required, pattern in self.parts:
-            if not starts or not lower:
-                if not (required and lower) or lower.find(required, start, end) >= 0:
+            hits = [m for _s, _r, pattern in self.parts for m in pattern.finditer(text, start, end)]
+            return sorted(hits, key=lambda m: m.start())
+        index = _VOCABULARY.index(lower)
+        tried = set(self._always)
+        for word in self._words.intersection(index):
+            tried.update(self._by_word[word])
+        hits = []
+        for k in sorted(tried):  # in the order of the parts, as ties keep it
+            starts, required, pattern = self.parts[k]
+            if not starts:
+                if not required or _occurs(index.get(required), len(required), start, end):
                     hits.extend(pattern.finditer(text, start, end))
                 continue
             for literal in starts:
-                at = lower.find(literal, start, end)
-                while at >= 0:  # try the pattern only where its first word occurs
-                    m = pattern.match(text, at, end)
+                offsets = index.get(literal)
+                if not offsets:
+                    continue
+                last = end - len(literal)  # the word must lie inside text[start:end]
+                for i in range(bisect_left(offsets, start), len(offsets)):
+                    at = offsets[i]
+                    if at > last:
+                        break
+                    m = pattern.match(text, at, end)  # tried only where its first word occurs
                     if m:
                         hits.append(m)
-                    at = lower.find(literal, at + 1, end)
         return sorted(hits, key=lambda m: m.start())
 
     def search(
@@ -101,22 +185,46 @@ class Wording:
         return found[0] if found else None
 
 
+def _occurs(offsets: list[int] | None, length: int, start: int, end: int) -> bool:
+    if not offsets:
+        return False
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] + length <= end
+
+
 class Gated:
     """A pattern tried only when one of its words occurs in the (lower-cased) text."""
 
     def __init__(self, pattern: re.Pattern[str], words: str) -> None:
         self.pattern = pattern
         self.words = tuple(words.split("|"))
+        _GATE_WORDS.add(*self.words)
 
     def _open(self, text: str) -> bool:
-        low = text.lower()
-        return any(w in low for w in self.words)
+        present = _present(text)
+        return any(w in present for w in self.words)
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.match(text) if self._open(text) else None
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._open(text) else None
+
+
+_GATE_WORDS = _Vocabulary()
+_LAST_PRESENT: tuple[str, dict[str, list[int]]] = ("", {})
+
+
+def _present(text: str) -> dict[str, list[int]]:
+    """The gate words in ``text``: a line is looked up once for all the headings
+    tried on it one after another."""
+    global _LAST_PRESENT
+    last = _LAST_PRESENT
+    if last[0] is text:
+        return last[1]
+    present = _GATE_WORDS.index(text.lower())
+    _LAST_PRESENT = (text, present)
+    return present
 
 
 class Headings(NamedTuple):
