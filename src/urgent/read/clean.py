@@ -15,9 +15,11 @@ from urgent.read.mapped import Edit, MappedText
 from urgent.read.raw import RawText
 from urgent.read.reflow import reflow
 
+# One character class first, so the regex engine skips ordinary text at C speed;
+# "\r\n" is one match.
 _CHARS = re.compile(
-    "\r\n?|[\f\v\u2028\u2029\x85]|[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]"
-    "|[\u200b\u00ad\ufeff\u2060]|[\uf0b7\uf0a7\uf076\uf0d8\uf0fc]"
+    "[\r\f\v\u2028\u2029\x85\u00a0\u2000-\u200a\u202f\u205f\u3000\t"
+    "\u200b\u00ad\ufeff\u2060\uf0b7\uf0a7\uf076\uf0d8\uf0fc](?:(?<=\r)\n)?"
 )
 _CHAR_MAP = {
     "\f": "\n\n",
@@ -60,22 +62,53 @@ _JUNCTION = re.compile(
 )
 _MD_MARKS = re.compile(r"^[ \t]*#|\*|__|\]\(|^[ \t]*[-_]{3}", re.MULTILINE)  # any markdown at all?
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_SPACES = re.compile(r"^[ \t]+|[ \t]+$|(?P<inner>(?<=\S)[ \t]{2,}(?=\S))", re.MULTILINE)
+# Runs of spaces that may need rewriting (`_space_run` decides): two or more, or one
+# at the start or the end of a line.
+_SPACES = re.compile(r"[ \t](?:[ \t]+|(?=\n|\Z)|(?<![^\n][ \t]))")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_EDGES = re.compile(r"^\s+|\s+$")
 
 
 def clean(raw: RawText) -> MappedText:
     text = MappedText(raw.text)
     text = text.sub(_CHARS, _char)
     text, run_together = _split_run_together(text)
-    if _MD_MARKS.search(text.text):
+    if _may_have_markdown(text.text) and _MD_MARKS.search(text.text):
         text = text.sub(_MD, lambda m: m.group(1) or "")
-    text = text.sub(_SPACES, lambda m: " " if m.group("inner") else "")
+    if _may_have_space_runs(text.text):
+        text = text.sub(_SPACES, _space_run)
     text = _drop_furniture(text, web=raw.format == "html" or run_together, menus=run_together)
     text = reflow(text)
     text = text.sub(_BLANK_RUNS, "\n\n")
-    return text.sub(_EDGES, "")
+    return _strip(text)
+
+
+def _may_have_markdown(t: str) -> bool:
+    """False when `_MD_MARKS` cannot match: a few substring tests are far cheaper."""
+    return "#" in t or "*" in t or "__" in t or "](" in t or "---" in t
+
+
+def _may_have_space_runs(t: str) -> bool:
+    return "  " in t or " \n" in t or "\n " in t or "\t" in t or t[:1] == " " or t[-1:] == " "
+
+
+def _space_run(m: re.Match[str]) -> str:
+    """Spaces at the start or end of a line go; two or more between words become one."""
+    t, s, e = m.string, m.start(), m.end()
+    if s == 0 or t[s - 1] == "\n" or e == len(t) or t[e] == "\n":
+        return ""
+    if e - s >= 2 and not t[s - 1].isspace() and not t[e].isspace():
+        return " "
+    return m.group()
+
+
+def _strip(text: MappedText) -> MappedText:
+    """White space at both ends of the text goes."""
+    t = text.text
+    head, tail = len(t) - len(t.lstrip()), len(t.rstrip())
+    if head == len(t):
+        return text.apply([(0, len(t), "")]) if t else text
+    edits = [e for e in ((0, head, ""), (tail, len(t), "")) if e[1] > e[0]]
+    return text.apply(edits) if edits else text
 
 
 def _char(m: re.Match[str]) -> str:
