@@ -8,6 +8,7 @@ A line is dropped only when the whole line is furniture.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from urgent.read.lowered import Lowered
 
@@ -45,12 +46,64 @@ LINE_PATTERNS = [
     r"(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?",  # page numbers
 ]
 LINE_RE = re.compile(r"^\s*(?:" + "|".join(LINE_PATTERNS) + r")\s*$", re.IGNORECASE)
-# The same, for every line of a text in one pass (lines up to 420 characters).
-LINES_RE = Lowered(
-    re.compile(
-        r"^[ \t]*(?=[^\n]{1,420}$)(?:" + "|".join(LINE_PATTERNS) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
+
+# The patterns that find furniture anywhere in a line ("… all rights reserved …") are
+# tried at every position of every line: each is left out for a text that has none of
+# the words it needs (lower case).
+_NEEDS = {
+    r"all rights reserved": ("all rights reserved",),
+    r"please (?:give|donate)": (
+        "please give",
+        "please donate",
+        "donate now",
+        "tax-deductible",
+        "tax deductible",
+        "make a gift",
+        "make a donation",
+        "support our work",
+        "your gift",
+        "your donation",
+    ),
+    r"501 ?\(c\)": ("501", "registered charity", "charity number", "charity no", "ein:"),
+    r"sign(?:ing)? up": (
+        "sign up",
+        "signing up",
+        "subscrib",
+        "newsletter",
+        "enter an e",
+        "enter your e",
+        "get updates on",
+        "join our movement",
+        "join our mailing list",
+    ),
+    r"cookies?": ("cookie",),
+}
+_GATED = {
+    i: next(words for key, words in _NEEDS.items() if key in p)
+    for i, p in enumerate(LINE_PATTERNS)
+    if p.startswith(".{0,") and any(key in p for key in _NEEDS)
+}
+assert len(_GATED) == len(_NEEDS), "every pattern that searches a whole line names its words"
+
+
+def lines_re(lower: str | None) -> Lowered:
+    """Every furniture line of a text in one pass (lines up to 420 characters), with
+    ``lower`` = the text lower-cased (None: keep every pattern). Patterns whose words
+    the text lacks are left out: they could not match."""
+    if lower is None:
+        return _lines_re(frozenset())
+    return _lines_re(frozenset(i for i, words in _GATED.items() if not any(w in lower for w in words)))
+
+
+@cache  # one per set of patterns left out: at most 2 ** len(_GATED)
+def _lines_re(left_out: frozenset[int]) -> Lowered:
+    kept = [p for i, p in enumerate(LINE_PATTERNS) if i not in left_out]
+    return Lowered(
+        re.compile(
+            r"^[ \t]*(?=[^\n]{1,420}$)(?:" + "|".join(kept) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
+        )
     )
-)
+
 
 # A line like these ends the article on a web page: what follows is related
 # content, tags and the footer.

@@ -147,7 +147,9 @@ def _drop_furniture(text: MappedText, web: bool, menus: bool) -> MappedText:
     t = text.text
     lines = list(re.finditer(r"[^\n]*(?:\n|$)", t))
     dropped = 0
-    for m in boilerplate.LINES_RE.finditer(t):  # furniture lines, in one pass
+    lower = t.lower()
+    furniture = boilerplate.lines_re(lower if len(lower) == len(t) else None)
+    for m in furniture.finditer(t, lower):  # furniture lines, in one pass
         edits.append((m.start(), m.end() + (1 if t[m.end() : m.end() + 1] == "\n" else 0), ""))
         dropped += 1
     for m in lines:
@@ -168,20 +170,21 @@ def _drop_furniture(text: MappedText, web: bool, menus: bool) -> MappedText:
     return text.apply(edits) if edits else text
 
 
-_LANGUAGE_NAMES = sorted((n.replace(" ", "") for n in boilerplate.LANGUAGE_NAMES), key=len, reverse=True)
+# Language names, longest first; each repetition takes the first that fits and
+# never gives it back (possessive), as reading the line from the left would.
+_LANGUAGE_MENU = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(n.replace(" ", "")) for n in sorted(boilerplate.LANGUAGE_NAMES, key=len, reverse=True)
+    )
+    + ")++"
+)
 
 
 def _is_language_menu(line: str) -> bool:
     """A line made only of language names ("EnglishFrançais", "简中繁中")."""
     rest = line.lower().replace(" ", "")
-    while rest:
-        for name in _LANGUAGE_NAMES:
-            if rest.startswith(name):
-                rest = rest[len(name) :]
-                break
-        else:
-            return False
-    return True
+    return not rest or _LANGUAGE_MENU.fullmatch(rest) is not None
 
 
 def _menu_runs(lines: list[re.Match[str]], dropped: set[int]) -> list[Edit]:
