@@ -45,11 +45,15 @@ class Context:
     sent_to: list[str] = field(default_factory=list)  # countries people risk being sent to
     _memo: dict[int, Any] = field(default_factory=dict, repr=False)
 
-    def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
-        """The first match of ``pattern`` in the text, searched once per document."""
+    def first(self, pattern: re.Pattern[str], needs: tuple[str, ...] = ()) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the text, searched once per document.
+        ``needs``: words (lower case), one of which every match holds; a text with none
+        of them is not searched."""
         key = id(pattern)
         if key not in self._memo:
-            self._memo[key] = pattern.search(self.text)
+            lower = self.lower
+            hopeless = needs and len(lower) == len(self.text) and not any(w in lower for w in needs)
+            self._memo[key] = None if hopeless else pattern.search(self.text)
         found: re.Match[str] | None = self._memo[key]
         return found
 
@@ -87,10 +91,14 @@ class Context:
 
         return find_countries(self.text, spaced=self.spaced)
 
+    @cached_property
+    def _country_starts(self) -> list[int]:
+        return [m.start for m in self._country_mentions]
+
     def countries_in(self, start: int, end: int) -> list[Any]:
         """Country names and demonyms within text[start:end], found once per document."""
-        found = self._country_mentions
-        i = bisect_left([m.start for m in found], start)
+        found, starts = self._country_mentions, self._country_starts
+        i = bisect_left(starts, start)
         out = []
         while i < len(found) and found[i].start < end:
             if found[i].end <= end:

@@ -16,6 +16,7 @@ from urgent.extract.patterns import (
     DEADLINE_AFTER,
     DEADLINE_BEFORE,
     FOLLOWS_UA,
+    FOLLOWS_UA_WORDS,
     HEADINGS,
     INDEX_BARE,
     INDEX_LABELLED,
@@ -275,7 +276,7 @@ def _title(ctx: Context, start: int, end: int) -> str:
 
 def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
     # 1. the UA a further-information document follows
-    m = ctx.first(FOLLOWS_UA)
+    m = ctx.first(FOLLOWS_UA, FOLLOWS_UA_WORDS)
     if m:
         number = f"{m.group('n')}/{m.group('y')}"
         ctx.mark("ua_number", m.start("n"), m.end("y"))
@@ -290,7 +291,7 @@ def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
 
 
 def index(ctx: Context) -> str | None:
-    follows = ctx.first(FOLLOWS_UA)
+    follows = ctx.first(FOLLOWS_UA, FOLLOWS_UA_WORDS)
     skip = (follows.start("index"), follows.end("index")) if follows and follows.group("index") else (-1, -1)
     # 1. "AI Index: EUR 44/52/94", "Index: MDE 13/1234/2015"
     for m in INDEX_LABELLED.finditer(ctx.text):

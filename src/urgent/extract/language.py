@@ -34,13 +34,13 @@ _STOP_WORDS = {
     "pt": "o os da do das dos que em um uma para com não são pelo",
 }
 _STOP = {w: code for code, words in _STOP_WORDS.items() for w in words.split()}
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str:
     sample = text[:1500]
-    letters = len(_LETTER.findall(sample)) or 1
+    letters = len(_NOT_LETTER.sub("", sample)) or 1
     # Scripts decide first: cheap and certain.
     for code, pattern in (("ko", _HANGUL), ("ja", _KANA), ("zh", _HAN), ("ar", _ARABIC), ("ru", _CYRILLIC)):
         if len(pattern.findall(sample)) > letters * 0.3:

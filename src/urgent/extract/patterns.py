@@ -12,6 +12,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
+from urgent.read.lowered import Needled
+
 
 def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One pattern from alternatives (each wrapped in a group), case-insensitive by default."""
@@ -198,11 +200,11 @@ class Gated:
     def __init__(self, pattern: re.Pattern[str], words: str) -> None:
         self.pattern = pattern
         self.words = tuple(words.split("|"))
+        self._words = frozenset(self.words)
         _GATE_WORDS.add(*self.words)
 
     def _open(self, text: str) -> bool:
-        present = _present(text)
-        return any(w in present for w in self.words)
+        return not self._words.isdisjoint(_present(text))
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.match(text) if self._open(text) else None
@@ -438,12 +440,26 @@ FOLLOWS_UA = re.compile(
     r"(?:\s*\((?P<index>[A-Z]{3}\s*\d{2}/\d{2,5}/\d{2,4})\))?",
     re.IGNORECASE,
 )
-INDEX_LABELLED = re.compile(
-    r"\b(?:AI\s+)?(?:Index|Índice|Indice)(?:\s+(?:AI|No\.?|number))?\s*:?\s*(?:AI\s*:?\s*)?"
-    r"(?P<index>[A-Z]{3}\s*\d{2}\s*/\s*\d{2,5}\s*/\s*\d{2,4})\b",
+# Every match of FOLLOWS_UA holds one of these.
+FOLLOWS_UA_WORDS = (
+    "further information on",
+    "update ",
+    "follow",
+    "compl",
+    "informaci",
+    "weitere informationen zu",
 )
-INDEX_BARE = re.compile(
-    r"\b(?P<index>(?:AFR|AMR|ASA|EUR|MDE|ACT|POL|IOR|ORG|NWS|FIN)\s*\d{2}\s*/\s*\d{2,5}\s*/\s*\d{2,4})\b"
+INDEX_LABELLED = Needled(
+    re.compile(
+        r"\b(?:AI\s+)?(?:Index|Índice|Indice)(?:\s+(?:AI|No\.?|number))?\s*:?\s*(?:AI\s*:?\s*)?"
+        r"(?P<index>[A-Z]{3}\s*\d{2}\s*/\s*\d{2,5}\s*/\s*\d{2,4})\b",
+    ),
+    re.compile(r"Index|Índice|Indice"),
+)
+_INDEX_SERIES = r"(?:AFR|AMR|ASA|EUR|MDE|ACT|POL|IOR|ORG|NWS|FIN)\s*\d{2}\s*/"
+INDEX_BARE = Needled(
+    re.compile(rf"\b(?P<index>{_INDEX_SERIES}\s*\d{{2,5}}\s*/\s*\d{{2,4}})\b"),
+    re.compile(_INDEX_SERIES),
 )
 
 # Dates a document states about itself.

@@ -8,7 +8,7 @@ from urgent.extract import geo
 from urgent.extract.context import Context
 from urgent.extract.dates import MONTH_NUMBER
 from urgent.extract.sections import Layout
-from urgent.read.lowered import Lowered
+from urgent.read.lowered import Lowered, Needled
 from urgent.record import People
 
 NUMBER_WORDS = {
@@ -109,9 +109,13 @@ GENDER_MARK = re.compile(
 )
 _NAME_END = re.compile(rf"{GENDER_MARK.pattern}|\s+(?:gender|sex|género|sexo|genre|sexe)\b", re.IGNORECASE)
 # "Ali Hassan (m)", "Mehmet ALKAN, aged 34": a name with a gender or an age.
-MARKED_NAME = re.compile(
-    r"(?P<name>\b[A-Z][\w'’-]+(?:[ \t]+(?:al-|el-|bin |ibn |de |da |del |van |von )?[A-Z][\w'’-]+){1,4})"
-    r"(?:\s*\((?:m|f)\)|,\s*(?:aged\s+)?\d{1,2}(?:,|\s+years))"
+_MARK = r"\((?:m|f)\)|,\s*(?:aged\s+)?\d{1,2}(?:,|\s+years)"
+MARKED_NAME = Needled(
+    re.compile(
+        r"(?P<name>\b[A-Z][\w'’-]+(?:[ \t]+(?:al-|el-|bin |ibn |de |da |del |van |von )?[A-Z][\w'’-]+){1,4})"
+        rf"(?:\s*{_MARK})"
+    ),
+    re.compile(_MARK),
 )
 
 

@@ -31,3 +31,25 @@ class Lowered:
         if len(lower) != len(text):
             return self.pattern.finditer(text, start, end)
         return self.fast.finditer(lower, start, end)
+
+
+class Needled:
+    """A pattern tried only where a cheaper pattern it needs occurs.
+
+    Every match of ``pattern`` holds a match of ``needle``. The needle starts with a
+    literal or a character class, which the regex engine skips to at C speed, while the
+    pattern (a word boundary or a capital first) is tried at every position. Most texts
+    lack the needle, and then the pattern is not run at all.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], needle: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needle = needle
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        endpos = len(text) if endpos is None else endpos
+        return self.pattern.search(text, pos, endpos) if self.needle.search(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        endpos = len(text) if endpos is None else endpos
+        return self.pattern.finditer(text, pos, endpos) if self.needle.search(text, pos, endpos) else iter(())
