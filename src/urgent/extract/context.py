@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from urgent.read import Meta
+from urgent.read.lowered import Lowered
 
 _LINE = re.compile(r"[^\n]+")
 # Sentence ends: punctuation then space and a capital, or a paragraph break.
@@ -54,6 +55,15 @@ class Context:
             lower = self.lower
             hopeless = needs and len(lower) == len(self.text) and not any(w in lower for w in needs)
             self._memo[key] = None if hopeless else pattern.search(self.text)
+        found: re.Match[str] | None = self._memo[key]
+        return found
+
+    def first_lowered(self, pattern: Lowered) -> re.Match[str] | None:
+        """`first` for a case-insensitive pattern run over the lower-cased text: its
+        offsets are the text's; its groups may be lower-cased."""
+        key = id(pattern)
+        if key not in self._memo:
+            self._memo[key] = next(pattern.finditer(self.text, self.lower), None)
         found: re.Match[str] | None = self._memo[key]
         return found
 

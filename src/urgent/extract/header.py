@@ -29,6 +29,7 @@ from urgent.extract.patterns import (
     PRESS_LABEL,
     RE_LINE,
     UA_NUMBER,
+    UA_NUMBER_ANYWHERE,
 )
 from urgent.extract.sections import Layout
 from urgent.record import Follows
@@ -44,7 +45,7 @@ def kind(ctx: Context, layout: Layout) -> str:
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
     m = HEADINGS.stop_action.search(ctx.text)
-    if m and ctx.first(UA_NUMBER):
+    if m and ctx.first_lowered(UA_NUMBER_ANYWHERE):
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
     # 2. an "URGENT ACTION" heading or an UA number near the top
@@ -53,7 +54,7 @@ def kind(ctx: Context, layout: Layout) -> str:
         if m:
             ctx.mark("kind", line.start, line.end)
             return "urgent_action"
-    m = ctx.first(UA_NUMBER)
+    m = ctx.first_lowered(UA_NUMBER_ANYWHERE)
     if m and (m.start() < 600 or layout.action_start is not None):
         ctx.mark("kind", m.start(), m.end())
         return "urgent_action"
@@ -283,7 +284,7 @@ def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
         index = re.sub(r"\s+", " ", m.group("index")) if m.group("index") else None
         return number, Follows(number, index)
     # 2. the document's own number: "UA: 45/19", "UA 123/94"
-    m = ctx.first(UA_NUMBER)
+    m = ctx.first_lowered(UA_NUMBER_ANYWHERE)
     if m:
         ctx.mark("ua_number", m.start("n"), m.end("y"))
         return f"{m.group('n')}/{m.group('y')}", None

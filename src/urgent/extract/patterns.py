@@ -12,7 +12,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-from urgent.read.lowered import Needled
+from urgent.read.lowered import Lowered, Needled
 
 
 def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -352,7 +352,7 @@ SALUTATION_LABEL = rx(
 )
 
 # Contact labels inside an addressee block.
-CONTACT_LABEL = rx(
+_CONTACT_LABEL = rx(
     r"(?<![\w/])(?P<label>t[ée]l(?:ephone|[ée]phone|[ée]fono)?\.?\s*/\s*fax|fax\s*/\s*t[ée]l(?:ephone)?\.?|"
     r"faxe?s?|fax(?:es)? (?:number|no\.?)|t[ée]l[ée]copie|telefax|"
     r"telegrams?|t[ée]l[ée]grammes?|telegramas?|telex(?:es)?|t[ée]lex|"
@@ -362,6 +362,8 @@ CONTACT_LABEL = rx(
     r"\s*(?::|：|\.(?=\s*[+(\d])|(?=\s*[+(]\d))"
     r"|(?P<cjk>电话|傳真|传真|电子邮件|电邮|邮箱|전화|팩스|이메일|전자우편)\s*[:：]"
 )
+# Every label ends at one of these characters (or just before "+" or "(" and a digit).
+CONTACT_LABEL = Needled(_CONTACT_LABEL, re.compile("[:：.+(]"))
 CJK_CONTACT = {
     "电话": "tel",
     "传真": "fax",
@@ -433,6 +435,8 @@ UA_NUMBER = re.compile(
     r"(?P<n>\d{1,4})\s*/\s*(?P<y>\d{2}(?:\d{2})?)\b",
     re.IGNORECASE,
 )
+# The same, run over a whole lower-cased text (its groups are digits, as in the text).
+UA_NUMBER_ANYWHERE = Lowered(UA_NUMBER)
 FOLLOWS_UA = re.compile(
     r"\b(?:further information on|update (?:to|on)|follow-?up to|compl[ée]ment d'information sur l'|"
     r"informaci[oó]n complementaria sobre la |weitere informationen zu)\s*"

@@ -322,10 +322,14 @@ _RELEASE_LIST = re.compile(
     rf"\b(?i:release|free|releasing|freeing|libérer|liberar|liberen)\s+(?:immediately\s+(?:and\s+unconditionally\s+)?)?"
     rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+(?:and|et|y)\s+{_PERSON})?)"
 )
-_GROUP_LIST = re.compile(
-    rf"\b(?i:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+s,\s+"
-    rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+(?:and|et|y)\s+{_PERSON}),"
+_GROUP_LIST = Needled(
+    re.compile(
+        rf"\b(?i:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+s,\s+"
+        rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+(?:and|et|y)\s+{_PERSON}),"
+    ),
+    re.compile(r"s,\s+[A-Z]"),  # "… students, Ali Hassan, …"
 )
+
 _OCCUPATION = (
     r"(?:human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
     r"pastor|trade unionist|prisoner of conscience|musician|artist|doctor|academic|reporter)"
