@@ -71,7 +71,7 @@ class _Vocabulary:
     def __init__(self) -> None:
         self.words: dict[str, None] = {}
         self._matcher: _Matcher | None = None
-        self._last: tuple[_Matcher, str, dict[str, list[int]]] | None = None
+        self._last: tuple[_Matcher, str, _Index] | None = None
 
     def add(self, *words: str) -> None:
         for word in words:
@@ -79,11 +79,19 @@ class _Vocabulary:
                 self.words[word] = None
                 self._matcher = None  # rebuilt with the new word when next needed
 
-    def index(self, lower: str) -> dict[str, list[int]]:
-        """Word → every offset where it occurs in ``lower`` (lower-cased text), ascending."""
+    def _current(self) -> _Matcher:
         matcher = self._matcher
         if matcher is None:
             matcher = self._matcher = _Matcher(tuple(self.words))
+        return matcher
+
+    def present(self, lower: str) -> frozenset[str]:
+        """The words that occur in ``lower`` (lower-cased text)."""
+        return self._current().present(lower)
+
+    def index(self, lower: str) -> _Index:
+        """Word → every offset where it occurs in ``lower`` (lower-cased text), ascending."""
+        matcher = self._current()
         last = self._last
         if last is not None and last[0] is matcher and last[1] is lower:
             return last[2]  # the same text as the call before: most calls
@@ -101,10 +109,14 @@ class _Matcher:
         import ahocorasick_rs
 
         self.words = words
-        self.automaton = ahocorasick_rs.AhoCorasick(words)
+        self.automaton = ahocorasick_rs.AhoCorasick(words, store_patterns=True)
 
-    def index(self, lower: str) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
+    def present(self, lower: str) -> frozenset[str]:
+        """The words that occur in ``lower``."""
+        return frozenset(self.automaton.find_matches_as_strings(lower, overlapping=True))
+
+    def index(self, lower: str) -> _Index:
+        out = _Index()
         words = self.words
         for i, start, _end in self.automaton.find_matches_as_indexes(lower, overlapping=True):
             word = words[i]
@@ -114,11 +126,18 @@ class _Matcher:
                 out[word] = [start]
         for offsets in out.values():
             offsets.sort()
+        out.words = frozenset(out)
         return out
 
 
+class _Index(dict[str, list[int]]):
+    """Word → its offsets, ascending; ``words``: the words, as a set."""
+
+    words: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=4)
-def _cached_index(matcher: _Matcher, lower: str) -> dict[str, list[int]]:
+def _cached_index(matcher: _Matcher, lower: str) -> _Index:
     return matcher.index(lower)
 
 
@@ -157,7 +176,7 @@ class Wording:
             return sorted(hits, key=lambda m: m.start())
         index = _VOCABULARY.index(lower)
         tried = set(self._always)
-        for word in self._words.intersection(index):
+        for word in self._words.intersection(index.words):
             tried.update(self._by_word[word])
         hits = []
         for k in sorted(tried):  # in the order of the parts, as ties keep it
@@ -214,17 +233,17 @@ class Gated:
 
 
 _GATE_WORDS = _Vocabulary()
-_LAST_PRESENT: tuple[str, dict[str, list[int]]] = ("", {})
+_LAST_PRESENT: tuple[str, frozenset[str]] = ("", frozenset())
 
 
-def _present(text: str) -> dict[str, list[int]]:
+def _present(text: str) -> frozenset[str]:
     """The gate words in ``text``: a line is looked up once for all the headings
     tried on it one after another."""
     global _LAST_PRESENT
     last = _LAST_PRESENT
     if last[0] is text:
         return last[1]
-    present = _GATE_WORDS.index(text.lower())
+    present = _GATE_WORDS.present(text.lower())
     _LAST_PRESENT = (text, present)
     return present
 
