@@ -73,7 +73,7 @@ def _parse(raw: str, region: str | None) -> str | None:
         return None
     if not phonenumbers.is_possible_number(num):
         return None
-    if not phonenumbers.is_valid_number(num) and not _plausible(num):
+    if not _plausible(num) and not phonenumbers.is_valid_number(num):  # the cheap test first
         return None
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
