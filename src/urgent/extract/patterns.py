@@ -205,6 +205,16 @@ class Wording:
         found = self.finditer(text, start, end, lower)
         return found[0] if found else None
 
+    def absent(self, present: frozenset[str]) -> bool:
+        """True when no alternative can match a text holding only the words ``present``
+        (see `words_in`)."""
+        return not self._always and self._words.isdisjoint(present)
+
+
+def words_in(lower: str) -> frozenset[str]:
+    """The wordings' first words that occur in ``lower`` (lower-cased text)."""
+    return _VOCABULARY.present(lower)
+
 
 def _occurs(offsets: list[int] | None, length: int, start: int, end: int) -> bool:
     if not offsets:

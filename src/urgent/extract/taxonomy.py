@@ -6,7 +6,7 @@ Every hit keeps its span, so a reviewer sees why a kind was given.
 
 from __future__ import annotations
 
-from urgent.extract.patterns import Wording
+from urgent.extract.patterns import Wording, words_in
 
 RISK_RULES: dict[str, Wording] = {
     "refoulement": Wording(
@@ -409,8 +409,12 @@ def kinds_with_spans(
     """Each kind whose wording occurs in text[start:end], with its first hit, in text order."""
     end = len(text) if end is None else end
     lower = text.lower() if lower is None else lower
+    # a wording whose words are all missing from this part of the text is not tried there
+    present = words_in(lower[start:end]) if len(lower) == len(text) else None
     hits = []
     for kind, wording in rules.items():
+        if present is not None and wording.absent(present):
+            continue
         m = wording.search(text, start, end, lower)
         if m:
             hits.append((m.start(), kind, m.end()))
