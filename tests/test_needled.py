@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from urgent.extract.patterns import CONTACT_LABEL, INDEX_BARE, INDEX_LABELLED
-from urgent.extract.people import _GROUP_LIST, MARKED_NAME
+from urgent.extract.people import _GROUP_LIST, CJK_COUNT, MARKED_NAME
 from urgent.read.lowered import Needled
 
 PIECES = [
@@ -76,6 +76,8 @@ def test_a_marked_name_is_found_and_unmarked_text_is_not() -> None:
         (MARKED_NAME, "Zeynep KAYA (f)"),
         (INDEX_LABELLED, "Índice: AMR 23/1234/2018"),
         (INDEX_BARE, "see FIN 12/345/2020 above"),
+        (CJK_COUNT, "선원 7명이"),
+        (CJK_COUNT, "七名记者被拘留"),
     ],
 )
 def test_needled_patterns_still_find_each_form(needled: Needled, text: str) -> None:

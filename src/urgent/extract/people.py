@@ -76,7 +76,10 @@ défenseurs défenseures manifestants opposants
 """.split()
 ) | {"asylum seekers", "human rights defenders", "family members", "trade unionists"}
 # "선원 7명", "七名", "二人": counts in Korean and Chinese.
-CJK_COUNT = re.compile(r"(?P<n>\d{1,5}|[一二三四五六七八九十两]{1,3})\s*(?P<noun>명|名|人)(?![권])")
+CJK_COUNT = Needled(
+    re.compile(r"(?P<n>\d{1,5}|[一二三四五六七八九十两]{1,3})\s*(?P<noun>명|名|人)(?![권])"),
+    re.compile("[명名人]"),
+)
 CJK_DIGITS = {
     "一": 1,
     "二": 2,
