@@ -36,17 +36,28 @@ _STOP_WORDS = {
 _STOP = {w: code for code, words in _STOP_WORDS.items() for w in words.split()}
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+")
+# ASCII bytes: letters kept, every other byte a space (for `bytes.translate`).
+_ASCII_WORDS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+
+
+def _letters_and_words(sample: str) -> tuple[int, list[str]]:
+    """How many letters ``sample`` has, and its words (runs of letters) in lower case."""
+    if sample.isascii():  # most documents: a byte table, ~20 times faster than the regexes
+        words = sample.lower().encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+        return sum(map(len, words)), words
+    return len(_NOT_LETTER.sub("", sample)), _WORDS.findall(sample.lower())
 
 
 def detect_language(text: str) -> str:
     sample = text[:1500]
-    letters = len(_NOT_LETTER.sub("", sample)) or 1
+    letters, words = _letters_and_words(sample)
+    letters = letters or 1
     # Scripts decide first: cheap and certain.
     for code, pattern in (("ko", _HANGUL), ("ja", _KANA), ("zh", _HAN), ("ar", _ARABIC), ("ru", _CYRILLIC)):
         if len(pattern.findall(sample)) > letters * 0.3:
             return code
     counts: dict[str, int] = {}
-    for w in _WORDS.findall(sample.lower()):
+    for w in words:
         lang = _STOP.get(w)
         if lang:
             counts[lang] = counts.get(lang, 0) + 1
