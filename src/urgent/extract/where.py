@@ -108,10 +108,13 @@ def countries(
     # 4. where people are held and where they risk being sent
     for sentence in _case_sentences(ctx, layout):
         for m in ctx.countries_in(sentence[0], sentence[1]):
+            if m.kind != "country":
+                continue
             before = ctx.text[max(sentence[0], m.start - 90) : m.start]
-            if m.kind == "country" and (_SENT_TO.search(before) or _HELD_IN.search(before)):
+            sent = _SENT_TO.search(before) is not None
+            if sent or _HELD_IN.search(before):
                 add(m.code, (m.start, m.end))
-            if m.kind == "country" and _SENT_TO.search(before) and m.code not in sent_to:
+            if sent and m.code not in sent_to:
                 sent_to.append(m.code)
     # 5. the countries of the places of detention
     for code, span in place_codes:
