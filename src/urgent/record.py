@@ -157,16 +157,17 @@ class Record:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
     """``dataclasses.asdict`` without its deep copies of every leaf (a tenth of extraction time)."""
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+    if isinstance(value, list):  # scalars copied as they are, without a call each (spans are many)
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in value.items()}
     if isinstance(value, tuple):
         return tuple(_plain(v) for v in value)
     kind = type(value)
