@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from urgent.extract.patterns import CONTACT_LABEL, INDEX_BARE, INDEX_LABELLED
-from urgent.extract.people import _GROUP_LIST, CJK_COUNT, MARKED_NAME
+from urgent.extract.people import _GROUP_LIST, CJK_COUNT, MARKED_NAME, NAME_LABEL
 from urgent.read.lowered import Needled
 
 PIECES = [
@@ -77,6 +77,9 @@ def test_a_marked_name_is_found_and_unmarked_text_is_not() -> None:
         (INDEX_LABELLED, "Índice: AMR 23/1234/2018"),
         (INDEX_BARE, "see FIN 12/345/2020 above"),
         (CJK_COUNT, "선원 7명이"),
+        (NAME_LABEL, "NAMES AND PRONOUNS: Ana Ruiz (she/her)"),
+        (NAME_LABEL, "- Nombre: Ana Ruiz"),
+        (NAME_LABEL, "Intro\nnoms : Ana Ruiz"),
         (CJK_COUNT, "七名记者被拘留"),
     ],
 )

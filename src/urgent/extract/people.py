@@ -104,8 +104,11 @@ _NUMBER_FAST = Lowered(_NUMBER)
 _WORD = re.compile(r"[^\s,.;:()/]+")
 _BREAK = frozenset("of in from and at to who were was are is had have with for by on or".split())
 
-NAME_LABEL = re.compile(
-    r"^\W*(?:names?(?: and pronouns?)?|nombres?|noms?)\s*:\s*(?P<v>.+)$", re.IGNORECASE | re.MULTILINE
+NAME_LABEL = Needled(
+    re.compile(
+        r"^\W*(?:names?(?: and pronouns?)?|nombres?|noms?)\s*:\s*(?P<v>.+)$", re.IGNORECASE | re.MULTILINE
+    ),
+    re.compile("[Nn][AaOo][Mm]"),  # "name", "nombre", "nom" in any case
 )
 GENDER_MARK = re.compile(
     r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme|[a-z]+/[a-z]+(?:/[a-z]+)?)\)", re.IGNORECASE
