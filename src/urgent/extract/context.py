@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from urgent.read import Meta
 from urgent.read.lowered import Lowered
+
+T = TypeVar("T")
 
 _LINE = re.compile(r"[^\n]+")
 # Sentence ends: punctuation then space and a capital, or a paragraph break. The
@@ -71,10 +74,14 @@ class Context:
     def first_lowered(self, pattern: Lowered) -> re.Match[str] | None:
         """`first` for a case-insensitive pattern run over the lower-cased text: its
         offsets are the text's; its groups may be lower-cased."""
-        key = id(pattern)
-        if key not in self._memo:
-            self._memo[key] = next(pattern.finditer(self.text, self.lower), None)
-        found: re.Match[str] | None = self._memo[key]
+        return self.once(pattern, lambda: next(pattern.finditer(self.text, self.lower), None))
+
+    def once(self, key: object, make: Callable[[], T]) -> T:
+        """``make()``, worked out once per document under ``key`` (a module-level object)."""
+        memo_key = id(key)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = make()
+        found: T = self._memo[memo_key]
         return found
 
     @cached_property

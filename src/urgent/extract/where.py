@@ -143,17 +143,14 @@ def title_countries(ctx: Context, title: tuple[int, int] | None) -> list[geo.Men
 def _case_sentences(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
     """Sentences of running text: not addressee blocks, captions or web furniture
     (worked out once per document)."""
-    key = id(_case_sentences)
-    if key in ctx._memo:
-        found: list[tuple[int, int]] = ctx._memo[key]
-        return found
-    out = []
-    for s in ctx.sentences:
-        if layout.in_blocks(s.start) or _is_caption(s.text):
-            continue
-        out.append((s.start, s.end))
-    ctx._memo[key] = out
-    return out
+    return ctx.once(
+        _case_sentences,
+        lambda: [
+            (s.start, s.end)
+            for s in ctx.sentences
+            if not layout.in_blocks(s.start) and not _is_caption(s.text)
+        ],
+    )
 
 
 def places(

@@ -45,7 +45,6 @@ LINE_PATTERNS = [
     r"(?:(?:[$€£¥]\s?[\d,.]+|other\s*[$€£¥]?)\s*)+",  # donation amounts
     r"(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?",  # page numbers
 ]
-LINE_RE = re.compile(r"^\s*(?:" + "|".join(LINE_PATTERNS) + r")\s*$", re.IGNORECASE)
 
 # The patterns that find furniture anywhere in a line ("… all rights reserved …") are
 # tried at every position of every line: each is left out for a text that has none of
