@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from urgent.extract.patterns import CONTACT_LABEL, INDEX_BARE, INDEX_LABELLED
+from urgent.extract.patterns import CONTACT_LABEL, INDEX_BARE
 from urgent.extract.people import _GROUP_LIST, CJK_COUNT, MARKED_NAME, NAME_LABEL
 from urgent.read.lowered import Needled
 
@@ -49,7 +49,7 @@ PIECES = [
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 60), st.integers(0, 300))
 def test_same_matches_as_the_pattern_alone(text: str, pos: int, endpos: int) -> None:
-    for needled in (MARKED_NAME, INDEX_LABELLED, INDEX_BARE, CONTACT_LABEL, _GROUP_LIST):
+    for needled in (MARKED_NAME, INDEX_BARE, CONTACT_LABEL, _GROUP_LIST):
         alone = needled.pattern
         assert [m.span() for m in needled.finditer(text)] == [m.span() for m in alone.finditer(text)]
         assert [m.span() for m in needled.finditer(text, pos, endpos)] == [
@@ -74,7 +74,6 @@ def test_a_marked_name_is_found_and_unmarked_text_is_not() -> None:
         (CONTACT_LABEL, "Email: office@example.org"),
         (_GROUP_LIST, "three students, Zhang Wei, Li Ming and Zhou Hua, were held"),
         (MARKED_NAME, "Zeynep KAYA (f)"),
-        (INDEX_LABELLED, "Índice: AMR 23/1234/2018"),
         (INDEX_BARE, "see FIN 12/345/2020 above"),
         (CJK_COUNT, "선원 7명이"),
         (NAME_LABEL, "NAMES AND PRONOUNS: Ana Ruiz (she/her)"),

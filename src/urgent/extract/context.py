@@ -10,8 +10,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any, TypeVar
 
+from urgent.extract.patterns import Started
 from urgent.read import Meta
-from urgent.read.lowered import Lowered
 
 T = TypeVar("T")
 
@@ -59,22 +59,9 @@ class Context:
     sent_to: list[str] = field(default_factory=list)  # countries people risk being sent to
     _memo: dict[int, Any] = field(default_factory=dict, repr=False)
 
-    def first(self, pattern: re.Pattern[str], needs: tuple[str, ...] = ()) -> re.Match[str] | None:
-        """The first match of ``pattern`` in the text, searched once per document.
-        ``needs``: words (lower case), one of which every match holds; a text with none
-        of them is not searched."""
-        key = id(pattern)
-        if key not in self._memo:
-            lower = self.lower
-            hopeless = needs and len(lower) == len(self.text) and not any(w in lower for w in needs)
-            self._memo[key] = None if hopeless else pattern.search(self.text)
-        found: re.Match[str] | None = self._memo[key]
-        return found
-
-    def first_lowered(self, pattern: Lowered) -> re.Match[str] | None:
-        """`first` for a case-insensitive pattern run over the lower-cased text: its
-        offsets are the text's; its groups may be lower-cased."""
-        return self.once(pattern, lambda: next(pattern.finditer(self.text, self.lower), None))
+    def first(self, pattern: Started) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the text, searched once per document."""
+        return self.once(pattern, lambda: pattern.search(self.text, self.lower))
 
     def once(self, key: object, make: Callable[[], T]) -> T:
         """``make()``, worked out once per document under ``key`` (a module-level object)."""

@@ -16,7 +16,7 @@ from urgent.extract.patterns import (
     DEADLINE_AFTER,
     DEADLINE_BEFORE,
     FOLLOWS_UA,
-    FOLLOWS_UA_WORDS,
+    FOLLOWS_UA_ANYWHERE,
     HEADINGS,
     INDEX_BARE,
     INDEX_LABELLED,
@@ -45,7 +45,7 @@ def kind(ctx: Context, layout: Layout) -> str:
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
     m = HEADINGS.stop_action.search(ctx.text)
-    if m and ctx.first_lowered(UA_NUMBER_ANYWHERE):
+    if m and ctx.first(UA_NUMBER_ANYWHERE):
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
     # 2. an "URGENT ACTION" heading or an UA number near the top
@@ -54,7 +54,7 @@ def kind(ctx: Context, layout: Layout) -> str:
         if m:
             ctx.mark("kind", line.start, line.end)
             return "urgent_action"
-    m = ctx.first_lowered(UA_NUMBER_ANYWHERE)
+    m = ctx.first(UA_NUMBER_ANYWHERE)
     if m and (m.start() < 600 or layout.action_start is not None):
         ctx.mark("kind", m.start(), m.end())
         return "urgent_action"
@@ -277,14 +277,14 @@ def _title(ctx: Context, start: int, end: int) -> str:
 
 def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
     # 1. the UA a further-information document follows
-    m = ctx.first(FOLLOWS_UA, FOLLOWS_UA_WORDS)
+    m = ctx.first(FOLLOWS_UA_ANYWHERE)
     if m:
         number = f"{m.group('n')}/{m.group('y')}"
         ctx.mark("ua_number", m.start("n"), m.end("y"))
         index = re.sub(r"\s+", " ", m.group("index")) if m.group("index") else None
         return number, Follows(number, index)
     # 2. the document's own number: "UA: 45/19", "UA 123/94"
-    m = ctx.first_lowered(UA_NUMBER_ANYWHERE)
+    m = ctx.first(UA_NUMBER_ANYWHERE)
     if m:
         ctx.mark("ua_number", m.start("n"), m.end("y"))
         return f"{m.group('n')}/{m.group('y')}", None
@@ -292,10 +292,10 @@ def ua_number(ctx: Context, doc_kind: str) -> tuple[str | None, Follows | None]:
 
 
 def index(ctx: Context) -> str | None:
-    follows = ctx.first(FOLLOWS_UA, FOLLOWS_UA_WORDS)
+    follows = ctx.first(FOLLOWS_UA_ANYWHERE)
     skip = (follows.start("index"), follows.end("index")) if follows and follows.group("index") else (-1, -1)
     # 1. "AI Index: EUR 44/52/94", "Index: MDE 13/1234/2015"
-    for m in INDEX_LABELLED.finditer(ctx.text):
+    for m in INDEX_LABELLED.finditer(ctx.text, ctx.lower):
         if m.start("index") != skip[0]:
             return _index(ctx, m)
     # 2. a bare index that is not the followed UA's
@@ -432,7 +432,7 @@ _LANG_WORD = re.compile(r"[^\W\d_]+")
 def appeal_languages(ctx: Context, layout: Layout) -> list[str]:
     scope = [(ln.start, ln.end) for ln in layout.action_lines] or [(0, len(ctx.text))]
     for start, end in scope:
-        for m in LANGUAGE_REQUEST.finditer(ctx.text, start, end):
+        for m in LANGUAGE_REQUEST.finditer(ctx.text, ctx.lower, start, end):
             group = next(g for g, v in m.groupdict().items() if v is not None)
             codes: list[str] = []
             for w in _LANG_WORD.finditer(ctx.text, m.start(group), m.end(group)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -221,6 +222,64 @@ def _occurs(offsets: list[int] | None, length: int, start: int, end: int) -> boo
         return False
     i = bisect_left(offsets, start)
     return i < len(offsets) and offsets[i] + length <= end
+
+
+class Started:
+    """A whole-text pattern whose every match starts with one of a few fixed words.
+
+    It is tried only at the offsets where one of those words occurs (found with
+    the wordings' first words, in one pass per document), not at every position:
+    a pattern that starts with a word boundary gives the regex engine nothing to
+    skip ahead to. The matches are those of ``pattern.finditer``: leftmost first,
+    none overlapping. ``starts``: the words, lower-cased, "|"-separated; a match
+    may start with any letter case of one of them. A `Lowered` pattern runs over
+    the lower-cased text, as it would by itself.
+    """
+
+    def __init__(self, pattern: re.Pattern[str] | Lowered, starts: str) -> None:
+        self.pattern = pattern.pattern if isinstance(pattern, Lowered) else pattern
+        self.fast = pattern.fast if isinstance(pattern, Lowered) else None  # run over the lower-cased text
+        self.starts = tuple(starts.split("|"))
+        if any(w != w.lower() or not w for w in self.starts):
+            raise ValueError(f"starting words must be lower-case: {starts}")
+        _VOCABULARY.add(*self.starts)
+
+    def finditer(
+        self, text: str, lower: str | None = None, start: int = 0, end: int | None = None
+    ) -> list[re.Match[str]]:
+        """Matches in text[start:end] (``lower``: text.lower(), if at hand)."""
+        return list(self._matches(text, lower, start, end))
+
+    def search(
+        self, text: str, lower: str | None = None, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
+        return next(self._matches(text, lower, start, end), None)
+
+    def _matches(self, text: str, lower: str | None, start: int, end: int | None) -> Iterator[re.Match[str]]:
+        end = len(text) if end is None else end
+        lower = text.lower() if lower is None else lower
+        if len(lower) != len(text):  # offsets of the lower-cased text would not be the text's
+            yield from self.pattern.finditer(text, start, end)
+            return
+        index = _VOCABULARY.index(lower)
+        candidates: list[int] = []
+        for word in self.starts:
+            offsets = index.get(word)
+            if offsets:
+                candidates += offsets if start == 0 else offsets[bisect_left(offsets, start) :]
+        candidates.sort()
+        match = self.fast.match if self.fast is not None else self.pattern.match
+        subject = lower if self.fast is not None else text
+        pos = start
+        for at in candidates:
+            if at < pos:
+                continue  # inside the last match, or the same offset again
+            if at >= end:
+                break
+            m = match(subject, at, end)
+            if m:
+                yield m
+                pos = max(m.end(), at + 1)
 
 
 class Gated:
@@ -465,7 +524,7 @@ UA_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # The same, run over a whole lower-cased text (its groups are digits, as in the text).
-UA_NUMBER_ANYWHERE = Lowered(UA_NUMBER)
+UA_NUMBER_ANYWHERE = Started(Lowered(UA_NUMBER), "ua|au|ea|urgent action|acci|action urgente")
 FOLLOWS_UA = re.compile(
     r"\b(?:further information on|update (?:to|on)|follow-?up to|compl[ée]ment d'information sur l'|"
     r"informaci[oó]n complementaria sobre la |weitere informationen zu)\s*"
@@ -473,21 +532,16 @@ FOLLOWS_UA = re.compile(
     r"(?:\s*\((?P<index>[A-Z]{3}\s*\d{2}/\d{2,5}/\d{2,4})\))?",
     re.IGNORECASE,
 )
-# Every match of FOLLOWS_UA holds one of these.
-FOLLOWS_UA_WORDS = (
-    "further information on",
-    "update ",
-    "follow",
-    "compl",
-    "informaci",
-    "weitere informationen zu",
+# The same, over a whole text.
+FOLLOWS_UA_ANYWHERE = Started(
+    FOLLOWS_UA, "further information on|update|follow|compl|informaci|weitere informationen zu"
 )
-INDEX_LABELLED = Needled(
+INDEX_LABELLED = Started(
     re.compile(
         r"\b(?:AI\s+)?(?:Index|Índice|Indice)(?:\s+(?:AI|No\.?|number))?\s*:?\s*(?:AI\s*:?\s*)?"
         r"(?P<index>[A-Z]{3}\s*\d{2}\s*/\s*\d{2,5}\s*/\s*\d{2,4})\b",
     ),
-    re.compile(r"Index|Índice|Indice"),
+    "ai|index|índice|indice",
 )
 _INDEX_SERIES = r"(?:AFR|AMR|ASA|EUR|MDE|ACT|POL|IOR|ORG|NWS|FIN)\s*\d{2}\s*/"
 INDEX_BARE = Needled(
@@ -529,14 +583,17 @@ DEADLINE_AFTER = Wording(
 )
 
 # "in English, Chinese or your own language".
-LANGUAGE_REQUEST = rx(
-    r"\b(?:[Ww]rite|WRITE|appeals?|letters?|faxes|emails?|telegrams?)\b[^.\n]{0,120}?\bin\s+(?:either\s+)?"
-    r"(?P<list>(?:[A-Z][a-z]+(?:,\s*|\s+(?:or|and)\s+))*[A-Z][a-z]+)"
-    r"(?:,?\s+(?:or|and)\s+(?:in\s+)?your own(?: language)?)?",
-    r"(?i:\bpreferred languages? (?:to address|for) (?:the )?targets?\s*:\s*)(?P<list_pref>[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*)",
-    r"(?i:\b[ée]crivez\b[^.\n]{0,80}?\ben\s+)(?P<list_fr>[\w ,]+?)(?i:\s+ou dans votre (?:propre )?langue)",
-    r"(?i:\bescriban?\b[^.\n]{0,80}?\ben\s+)(?P<list_es>[\w ,]+?)(?i:\s+o en su (?:propio )?idioma)",
-    flags=0,
+LANGUAGE_REQUEST = Started(
+    rx(
+        r"\b(?:[Ww]rite|WRITE|appeals?|letters?|faxes|emails?|telegrams?)\b[^.\n]{0,120}?\bin\s+(?:either\s+)?"
+        r"(?P<list>(?:[A-Z][a-z]+(?:,\s*|\s+(?:or|and)\s+))*[A-Z][a-z]+)"
+        r"(?:,?\s+(?:or|and)\s+(?:in\s+)?your own(?: language)?)?",
+        r"(?i:\bpreferred languages? (?:to address|for) (?:the )?targets?\s*:\s*)(?P<list_pref>[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*)",
+        r"(?i:\b[ée]crivez\b[^.\n]{0,80}?\ben\s+)(?P<list_fr>[\w ,]+?)(?i:\s+ou dans votre (?:propre )?langue)",
+        r"(?i:\bescriban?\b[^.\n]{0,80}?\ben\s+)(?P<list_es>[\w ,]+?)(?i:\s+o en su (?:propio )?idioma)",
+        flags=0,
+    ),
+    "write|appeal|letter|faxes|email|telegram|preferred language|écrivez|ecrivez|escriba",
 )
 OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:propio )?idioma")
 

@@ -7,6 +7,7 @@ import re
 from urgent.extract import geo
 from urgent.extract.context import Context
 from urgent.extract.dates import MONTH_NUMBER
+from urgent.extract.patterns import Started
 from urgent.extract.sections import Layout
 from urgent.read.lowered import Lowered, Needled
 from urgent.record import People
@@ -324,9 +325,12 @@ _NAME_TOKEN = r"(?:[A-Z][\w'’-]+)"
 _PERSON = (
     rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|ibn|al|el|de|da|del|van|von|ben|abu)[ \t]+)?{_NAME_TOKEN}){{1,3}}"
 )
-_RELEASE_LIST = re.compile(
-    rf"\b(?i:release|free|releasing|freeing|libérer|liberar|liberen)\s+(?:immediately\s+(?:and\s+unconditionally\s+)?)?"
-    rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+(?:and|et|y)\s+{_PERSON})?)"
+_RELEASE_LIST = Started(
+    re.compile(
+        rf"\b(?i:release|free|releasing|freeing|libérer|liberar|liberen)\s+(?:immediately\s+(?:and\s+unconditionally\s+)?)?"
+        rf"(?P<list>{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+(?:and|et|y)\s+{_PERSON})?)"
+    ),
+    "releas|free|libérer|liberar|liberen",
 )
 _GROUP_LIST = Needled(
     re.compile(
@@ -336,12 +340,16 @@ _GROUP_LIST = Needled(
     re.compile(r"s,\s+[A-Z]"),  # "… students, Ali Hassan, …"
 )
 
-_OCCUPATION = (
-    r"(?:human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
-    r"pastor|trade unionist|prisoner of conscience|musician|artist|doctor|academic|reporter)"
+_OCCUPATIONS = (
+    "human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
+    "pastor|trade unionist|prisoner of conscience|musician|artist|doctor|academic|reporter"
 )
-_APPOSITIVE = re.compile(
-    rf"\b{_OCCUPATION}(?:\s+and\s+{_OCCUPATION})?\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{_PERSON})"
+_OCCUPATION = rf"(?:{_OCCUPATIONS})"
+_APPOSITIVE = Started(
+    re.compile(
+        rf"\b{_OCCUPATION}(?:\s+and\s+{_OCCUPATION})?\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{_PERSON})"
+    ),
+    _OCCUPATIONS,
 )
 _CJK_PERSON = re.compile(
     r"(?:律师|维权人士|活动人士|记者|牧师|人权捍卫者)(?P<a>[\u4e00-\u9fff]{2,3})(?=[，。、和及与的被]|$)|"
@@ -351,7 +359,7 @@ _CJK_PERSON = re.compile(
 
 def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
     text = ctx.text
-    for m in (*_RELEASE_LIST.finditer(text), *_GROUP_LIST.finditer(text)):
+    for m in (*_RELEASE_LIST.finditer(text, ctx.lower), *_GROUP_LIST.finditer(text)):
         if layout.in_blocks(m.start()):
             continue
         for part in re.finditer(_PERSON, m.group("list")):
@@ -364,7 +372,7 @@ def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[st
         return names
     # the person the document is about, named first; a later, fuller form of the same name wins
     best: re.Match[str] | None = None
-    for m in _APPOSITIVE.finditer(text):
+    for m in _APPOSITIVE.finditer(text, ctx.lower):
         raw = m.group("name")
         if layout.in_blocks(m.start()) or _is_place_or_org(raw):
             continue

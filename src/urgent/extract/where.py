@@ -14,7 +14,7 @@ from bisect import bisect_right
 from urgent.extract import geo
 from urgent.extract.context import Context
 from urgent.extract.dates import find_dates
-from urgent.extract.patterns import DATELINE
+from urgent.extract.patterns import DATELINE, Started
 from urgent.extract.sections import Layout
 from urgent.read.lowered import Lowered
 
@@ -39,6 +39,11 @@ _DETENTION = re.compile(
     re.IGNORECASE,
 )
 _DETENTION_FAST = Lowered(_DETENTION)
+_DETENTION_AT = Started(
+    _DETENTION_FAST,
+    "det|dét|held|hold|arr|custody|imprison|prison|jail|incarcerat|captur|abduct|police station|stopped|"
+    "apprehend|camp|transfer|moved to|taken to|released from|death row|关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포",
+)
 _EVENT_HELD = re.compile(
     r"\b(?:to be|will be|was to be|summit|meeting|talks|conference|election|elections|session|"
     r"festival|games|trial|hearing|ceremony|rally|forum)\s+(?:\w+\s+){0,2}held\b",
@@ -162,7 +167,7 @@ def places(
     starts = [a for a, _ in sentences]
     # Whole-text passes, then each match goes to its sentence.
     hits: list[list[int]] = [[] for _ in sentences]
-    for m in _DETENTION_FAST.finditer(text, ctx.lower):
+    for m in _DETENTION_AT.finditer(text, ctx.lower):
         k = _sentence_of(starts, sentences, m.start())
         if k is not None:
             hits[k].append(m.start())
