@@ -22,24 +22,39 @@ def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 _LEADING = re.compile(r"^(?:\\b|\^|\\W\*|\(\?<!?[^)]*\)|\(\?i:)+")
-_LITERAL = re.compile(r"[\w '-]+")
 _SIMPLE_GROUP = re.compile(r"\(\?:((?:[\w ]+\|)+[\w ]+)\)(?![?*{])")
 
 
 def _starts(head: str) -> list[str]:
-    """The fixed words one alternative can start with ([] if it cannot tell)."""
+    """The fixed words one alternative can start with ([] if it cannot tell): its
+    first word, written out both ways where a letter is optional ("re-?trial":
+    "re-trial" and "retrial")."""
     group = _SIMPLE_GROUP.match(head)
     if group:  # "(?:and|or) death"
         words = [w.split(" ")[0].lower() for w in group.group(1).split("|")]
         return words if all(len(w) >= 2 for w in words) else []
-    lit = _LITERAL.match(head)
-    if not lit:
-        return []
-    literal = lit.group()
-    if head[lit.end() : lit.end() + 1] in ("?", "*", "{"):
-        literal = literal[:-1]  # "tortur(e)?": the last letter is optional
-    literal = literal.split(" ")[0].lower()
-    return [literal] if len(literal) >= 2 else []
+    variants = [""]
+    i = 0
+    while i < len(head) and len(variants) <= _MAX_VARIANTS:
+        c, after = head[i], head[i + 1 : i + 2]
+        if not (c.isalnum() or c in "_'-") or after in ("*", "{"):
+            break  # the first word ends ("tortur(e)?", "detain\\w*", a space)
+        if after == "+":
+            variants = [v + c for v in variants]
+            break
+        if after == "?":
+            if head[i + 2 : i + 3] in ("?", "+"):
+                break  # a lazy or possessive "?"
+            variants = [v + c for v in variants] + variants
+            i += 2
+        else:
+            variants = [v + c for v in variants]
+            i += 1
+    words = list(dict.fromkeys(v.lower() for v in variants))
+    return words if all(len(w) >= 2 for w in words) else []
+
+
+_MAX_VARIANTS = 4
 
 
 def _required(pattern: str) -> str:
