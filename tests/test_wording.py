@@ -55,6 +55,15 @@ PIECES = [
     "release",
     "immediately and unconditionally",
     "ne pas renvoyer",
+    "détention arbitraire",
+    "Detention arbitraire",
+    "UNHCR",
+    "consular",
+    "monitors",
+    " access ",
+    "médical",
+    "Medical",
+    "Fédération internationale pour les droits humains",
     "İ",  # lower-cases to two characters
     " ",
     "\n",
@@ -91,3 +100,7 @@ def test_first_words_are_written_out_where_a_letter_is_optional() -> None:
     assert _starts(r"detain\w*") == ["detain"]
     assert _starts(r"(?:and|or) death") == ["and", "or"]
     assert _starts(r"x?y") == []  # "y" alone is too short to look for
+    assert _starts(r"d[ée]tenu\b") == ["détenu", "detenu"]
+    assert _starts(r"(?:UNHCR|monitors?|consul(?:ar|s)?)\b") == ["unhcr", "monitors", "monitor", "consul"]
+    assert _starts(r"(?:ab|cd)?x") == []  # an optional group: the match may start with "x"
+    assert _starts(r"[a-z]ide") == []  # a range is not a few letters

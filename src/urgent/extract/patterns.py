@@ -22,39 +22,111 @@ def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 _LEADING = re.compile(r"^(?:\\b|\^|\\W\*|\(\?<!?[^)]*\)|\(\?i:)+")
-_SIMPLE_GROUP = re.compile(r"\(\?:((?:[\w ]+\|)+[\w ]+)\)(?![?*{])")
 
 
 def _starts(head: str) -> list[str]:
     """The fixed words one alternative can start with ([] if it cannot tell): its
-    first word, written out both ways where a letter is optional ("re-?trial":
-    "re-trial" and "retrial")."""
-    group = _SIMPLE_GROUP.match(head)
-    if group:  # "(?:and|or) death"
-        words = [w.split(" ")[0].lower() for w in group.group(1).split("|")]
-        return words if all(len(w) >= 2 for w in words) else []
+    first word, written out every way where a letter is optional or one of a few
+    ("re-?trial": "re-trial" and "retrial"; "d[ée]tenu": "detenu" and "détenu"),
+    or the first words of each alternative of a group it opens with."""
+    if head.startswith("(?:"):  # "(?:and|or) death"
+        close = _closing(head)
+        if close < 0 or head[close + 1 : close + 2] in ("?", "*", "{"):
+            return []
+        words: list[str] = []
+        for alternative in _alternatives(head[3:close]):
+            found = _starts(_LEADING.sub("", alternative))
+            if not found:
+                return []
+            words += found
+        return list(dict.fromkeys(words))
     variants = [""]
     i = 0
     while i < len(head) and len(variants) <= _MAX_VARIANTS:
-        c, after = head[i], head[i + 1 : i + 2]
-        if not (c.isalnum() or c in "_'-") or after in ("*", "{"):
+        letters, after = _letters_at(head, i)
+        if not letters:
             break  # the first word ends ("tortur(e)?", "detain\\w*", a space)
-        if after == "+":
-            variants = [v + c for v in variants]
+        quantifier = head[after : after + 1]
+        if quantifier in ("*", "{"):
             break
-        if after == "?":
-            if head[i + 2 : i + 3] in ("?", "+"):
+        grown = [v + c for v in variants for c in letters]
+        if quantifier == "+":
+            variants = grown
+            break
+        if quantifier == "?":
+            if head[after + 1 : after + 2] in ("?", "+"):
                 break  # a lazy or possessive "?"
-            variants = [v + c for v in variants] + variants
-            i += 2
-        else:
-            variants = [v + c for v in variants]
-            i += 1
+            grown += variants
+            after += 1
+        variants, i = grown, after
     words = list(dict.fromkeys(v.lower() for v in variants))
     return words if all(len(w) >= 2 for w in words) else []
 
 
 _MAX_VARIANTS = 4
+_CLASS_OF_LETTERS = re.compile(r"\[(\w+)\]")
+
+
+def _letters_at(head: str, i: int) -> tuple[str, int]:
+    """The letters one may find at ``head[i]`` (a letter, or a class of letters such as
+    "[ée]") and where what follows them starts; "" where no letter is fixed."""
+    c = head[i]
+    if c.isalnum() or c in "_'-":
+        return c, i + 1
+    m = _CLASS_OF_LETTERS.match(head, i)
+    return (m.group(1), m.end()) if m else ("", i)
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern."""
+    out, depth, begin, i = [], 0, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":
+            i = _class_end(source, i)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(source[begin:i])
+            begin = i + 1
+        i += 1
+    out.append(source[begin:])
+    return out
+
+
+def _closing(source: str) -> int:
+    """The offset of the ")" closing the group that opens ``source`` (-1 if none)."""
+    depth, i = 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":
+            i = _class_end(source, i)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _class_end(source: str, at: int) -> int:
+    """The offset of the "]" closing the character class opened at ``at``."""
+    i = at + 1
+    if source[i : i + 1] == "^":
+        i += 1
+    if source[i : i + 1] == "]":
+        i += 1  # a "]" first in a class is a literal
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i
 
 
 def _required(pattern: str) -> str:
