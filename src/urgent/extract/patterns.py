@@ -26,44 +26,52 @@ _LEADING = re.compile(r"^(?:\\b|\^|\\W\*|\(\?<!?[^)]*\)|\(\?i:)+")
 
 def _starts(head: str) -> list[str]:
     """The fixed words one alternative can start with ([] if it cannot tell): its
-    first word, written out every way where a letter is optional or one of a few
+    literal start, written out every way where a letter is optional or one of a few
     ("re-?trial": "re-trial" and "retrial"; "d[ée]tenu": "detenu" and "détenu"),
-    or the first words of each alternative of a group it opens with."""
-    if head.startswith("(?:"):  # "(?:and|or) death"
-        close = _closing(head)
-        if close < 0 or head[close + 1 : close + 2] in ("?", "*", "{"):
-            return []
-        words: list[str] = []
-        for alternative in _alternatives(head[3:close]):
-            found = _starts(_LEADING.sub("", alternative))
-            if not found:
-                return []
-            words += found
-        return list(dict.fromkeys(words))
-    variants = [""]
-    i = 0
-    while i < len(head) and len(variants) <= _MAX_VARIANTS:
-        letters, after = _letters_at(head, i)
-        if not letters:
-            break  # the first word ends ("tortur(e)?", "detain\\w*", a space)
-        quantifier = head[after : after + 1]
-        if quantifier in ("*", "{"):
-            break
-        grown = [v + c for v in variants for c in letters]
-        if quantifier == "+":
-            variants = grown
-            break
-        if quantifier == "?":
-            if head[after + 1 : after + 2] in ("?", "+"):
-                break  # a lazy or possessive "?"
-            grown += variants
-            after += 1
-        variants, i = grown, after
+    and through a group of alternatives ("(?:and|or) death": "and death", "or death")."""
+    variants, _whole = _prefixes(head)
     words = list(dict.fromkeys(v.lower() for v in variants))
     return words if all(len(w) >= 2 for w in words) else []
 
 
-_MAX_VARIANTS = 4
+def _prefixes(head: str) -> tuple[list[str], bool]:
+    """The literal texts a match of ``head`` starts with, and whether they are all of it."""
+    if head.startswith("(?:"):
+        close = _closing(head)
+        if close < 0 or head[close + 1 : close + 2] in ("?", "*", "{", "+"):
+            return [""], False  # an optional or repeated group
+        starts: list[str] = []
+        whole = True
+        for alternative in _alternatives(head[3:close]):
+            found, all_of_it = _prefixes(_LEADING.sub("", alternative))
+            starts += found
+            whole = whole and all_of_it
+        if not whole or len(starts) > _MAX_VARIANTS:
+            return starts, False
+        rest, whole = _prefixes(head[close + 1 :])
+        if len(starts) * len(rest) > _MAX_VARIANTS:
+            return starts, False
+        return [a + b for a in starts for b in rest], whole
+    variants = [""]
+    i = 0
+    while i < len(head):
+        letters, after = _letters_at(head, i)
+        quantifier = head[after : after + 1]
+        if not letters or quantifier in ("*", "{") or len(variants) * (len(letters) + 1) > _MAX_VARIANTS:
+            return variants, False  # the literal start ends ("tortur(e)?", "detain\\w*")
+        grown = [v + c for v in variants for c in letters]
+        if quantifier == "+":
+            return grown, False
+        if quantifier == "?":
+            if head[after + 1 : after + 2] in ("?", "+"):
+                return variants, False  # a lazy or possessive "?"
+            grown += variants
+            after += 1
+        variants, i = grown, after
+    return variants, True
+
+
+_MAX_VARIANTS = 8
 _CLASS_OF_LETTERS = re.compile(r"\[(\w+)\]")
 
 
@@ -71,7 +79,7 @@ def _letters_at(head: str, i: int) -> tuple[str, int]:
     """The letters one may find at ``head[i]`` (a letter, or a class of letters such as
     "[ée]") and where what follows them starts; "" where no letter is fixed."""
     c = head[i]
-    if c.isalnum() or c in "_'-":
+    if c.isalnum() or c in "_'- ":
         return c, i + 1
     m = _CLASS_OF_LETTERS.match(head, i)
     return (m.group(1), m.end()) if m else ("", i)
