@@ -163,3 +163,13 @@ def test_people_named_after_their_number_are_found() -> None:
         b"URGENT ACTION\n\nTwo journalists, Mira Kos and Leo Varga, were charged in Fredville.\n"
     )
     assert record.people.count == 2 and record.people.names == ["Mira Kos", "Leo Varga"]
+
+
+def test_a_place_where_an_event_is_held_is_not_a_place_of_detention() -> None:
+    event = "Talks between the two governments were to be held in Hanoi next week."
+    assert extract(event.encode()).places == []
+    for detained in (
+        "Talks were to be held in Hanoi, where he was detained in Hanoi last week.",
+        "He was detained in Hanoi while talks were to be held there.",
+    ):
+        assert extract(detained.encode()).places == ["Hanoi"]

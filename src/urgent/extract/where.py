@@ -167,13 +167,20 @@ def places(
     starts = [a for a, _ in sentences]
     # Whole-text passes, then each match goes to its sentence.
     hits: list[list[int]] = [[] for _ in sentences]
+    only_held: set[int] = set()  # sentences whose only detention word is "held"
     for m in _DETENTION_AT.finditer(text, ctx.lower):
         k = _sentence_of(starts, sentences, m.start())
         if k is not None:
+            held = m.group().lower() == "held"
+            if held and not hits[k]:
+                only_held.add(k)
+            elif not held:
+                only_held.discard(k)
             hits[k].append(m.start())
-    for k, (a, b) in enumerate(sentences):
-        if hits[k] and _only_event(text[a:b]):
-            hits[k] = []
+    for k in only_held:
+        a, b = sentences[k]
+        if _EVENT_HELD.search(text[a:b]):
+            hits[k] = []  # "a summit to be held in Hanoi": an event's, not a detention
     near = [k for k in range(len(sentences)) if _near_detention(text, sentences, hits, k)]
     facilities: list[re.Match[str]] = []
     found: list[geo.Mention] = []
@@ -255,12 +262,6 @@ def _sentence_of(starts: list[int], sentences: list[tuple[int, int]], offset: in
 def _words_between(text: str, a: int, b: int) -> int:
     lo, hi = (a, b) if a < b else (b, a)
     return len(text[lo:hi].split())
-
-
-def _only_event(sentence: str) -> bool:
-    """ "a summit to be held in Hanoi": the only detention word is an event's."""
-    hits = [m.group().lower() for m in _DETENTION_FAST.finditer(sentence)]
-    return bool(hits) and all(h == "held" for h in hits) and bool(_EVENT_HELD.search(sentence))
 
 
 def _new_paragraph(text: str, end_prev: int, start: int) -> bool:
