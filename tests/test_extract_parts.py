@@ -173,3 +173,16 @@ def test_a_place_where_an_event_is_held_is_not_a_place_of_detention() -> None:
         "He was detained in Hanoi while talks were to be held there.",
     ):
         assert extract(detained.encode()).places == ["Hanoi"]
+
+
+@pytest.mark.parametrize(
+    ("line", "countries"),
+    [
+        ("REPUBLIC OF UZBEKISTAN / RUSSIAN FEDERATION", ["UZ", "RU"]),
+        ("Uzbekistan and the Russian Federation", ["UZ", "RU"]),
+        ("Uzbekistan and Russia signed a deal", []),  # a sentence, not a heading of countries
+    ],
+)
+def test_a_heading_line_of_countries_names_the_cases_countries(line: str, countries: list[str]) -> None:
+    text = f"URGENT ACTION\nACTIVIST AT RISK OF TORTURE\n{line}\nHe is at risk."
+    assert extract(text.encode()).countries == countries

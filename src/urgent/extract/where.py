@@ -80,6 +80,10 @@ _NOT_FACILITY_HEAD = re.compile(
 )
 
 
+# What may stand between the countries of a heading line: "A / B", "A and B".
+_ONLY_JOINERS = re.compile(r"(?:[\W_]|\b(?:and|et|y|the)\b)*", re.IGNORECASE)
+
+
 def countries(
     ctx: Context,
     layout: Layout,
@@ -104,7 +108,7 @@ def countries(
         rest = line.text
         for m in mentions:
             rest = rest.replace(m.text, "")
-        if mentions and not re.sub(r"[\W_]|\b(?:and|et|y|the)\b", "", rest, flags=re.I):
+        if mentions and _ONLY_JOINERS.fullmatch(rest):
             for m in mentions:
                 add(m.code, (m.start, m.end))
     # 3. states whose officials receive the appeals
