@@ -186,8 +186,10 @@ def title(ctx: Context, doc_kind: str) -> str | None:
         # 2. a network UA's header line: "UA 123/94  Fear of torture / Disappearance  18 May 1994"
         for line in lines[:12]:
             m = UA_NUMBER.match(line.stripped)
+            if not m:
+                continue
             found = find_dates(line.text)
-            if m and found and found[-1][1] >= len(line.text.rstrip()) - 1:
+            if found and found[-1][1] >= len(line.text.rstrip()) - 1:
                 a = line.start + line.text.find(line.stripped) + m.end()
                 b = line.start + found[-1][0]
                 middle = ctx.text[a:b]
