@@ -268,8 +268,7 @@ class Wording:
         end = len(text) if end is None else end
         lower = text.lower() if lower is None else lower
         if len(lower) != len(text):  # lower-casing changed lengths (rare letters): no shortcut
-            hits = [m for _s, _r, pattern in self.parts for m in pattern.finditer(text, start, end)]
-            return sorted(hits, key=lambda m: m.start())
+            return self._everywhere(text, start, end)
         index = _VOCABULARY.index(lower)
         tried = set(self._always)
         for word in self._words.intersection(index.words):
@@ -293,6 +292,20 @@ class Wording:
                     m = pattern.match(text, at, end)  # tried only where its first word occurs
                     if m:
                         hits.append(m)
+        return sorted(hits, key=lambda m: m.start())
+
+    def _everywhere(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """The same matches found without the word index: each alternative with a first
+        word at every offset where it matches, as if tried at each of its first words."""
+        hits: list[re.Match[str]] = []
+        for starts, _required, pattern in self.parts:
+            if not starts:
+                hits.extend(pattern.finditer(text, start, end))
+                continue
+            pos = start
+            while m := pattern.search(text, pos, end):
+                hits.append(m)
+                pos = m.start() + 1
         return sorted(hits, key=lambda m: m.start())
 
     def search(
