@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from urgent.extract.patterns import Started
 from urgent.read import Meta
@@ -30,19 +30,18 @@ _SENTENCE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     text: str  # the line as in the cleaned text (no newline)
+    stripped: str  # the same without spaces around it
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    @classmethod
+    def of(cls, start: int, end: int, text: str) -> Line:
+        return cls(start, end, text, text.strip())
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     text: str
@@ -84,19 +83,21 @@ class Context:
 
     @cached_property
     def lines(self) -> list[Line]:
-        return [Line(m.start(), m.end(), m.group()) for m in _LINE.finditer(self.text)]
+        out = []
+        for m in _LINE.finditer(self.text):
+            line = m.group()
+            out.append(Line(m.start(), m.end(), line, line.strip()))
+        return out
 
     @cached_property
     def sentences(self) -> list[Span]:
         out = []
         for m in _SENTENCE.finditer(self.text):
-            s, e = m.start(), m.end()
-            while s < e and self.text[s].isspace():
-                s += 1
-            while e > s and self.text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append(Span(s, e, self.text[s:e]))
+            sentence = m.group()
+            stripped = sentence.strip()
+            if stripped:
+                s = m.start() + len(sentence) - len(sentence.lstrip())
+                out.append(Span(s, s + len(stripped), stripped))
         return out
 
     @cached_property

@@ -293,7 +293,7 @@ class Scanner:
         rest = line.text[line.text.find(line.stripped) + cut :]
         start = line.end - len(rest)
         if DIPLOMATS.search(rest):
-            self._inline_after_sentence(Line(start, line.end, rest))
+            self._inline_after_sentence(Line.of(start, line.end, rest))
         elif rest.strip(" :") and (CONTACT_LABEL.search(rest) or re.search(r"\d|@", rest)):
             self.out.blocks.append(Block([(start, line.end)], self.role, self.group, complete=True))
 
