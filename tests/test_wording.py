@@ -102,6 +102,6 @@ def test_first_words_are_written_out_every_way_a_match_can_start() -> None:
     assert _starts(r"(?:no|without) access to (?:a )?lawyer") == ["no access to ", "without access to "]
     assert _starts(r"x?y") == []  # "y" alone is too short to look for
     assert _starts(r"d[ée]tenu\b") == ["détenu", "detenu"]
-    assert _starts(r"(?:UNHCR|monitors?|consul(?:ar|s)?)\b") == ["unhcr", "monitors", "monitor", "consul"]
+    assert _starts(r"(?:UNHCR|monitors?|consul(?:ar|s)?)\b") == ["unhcr", "monitor", "consul"]
     assert _starts(r"(?:ab|cd)?x") == []  # an optional group: the match may start with "x"
     assert _starts(r"[a-z]ide") == []  # a range is not a few letters

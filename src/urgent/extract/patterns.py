@@ -31,7 +31,10 @@ def _starts(head: str) -> list[str]:
     and through a group of alternatives ("(?:and|or) death": "and death", "or death")."""
     variants, _whole = _prefixes(head)
     words = list(dict.fromkeys(v.lower() for v in variants))
-    return words if all(len(w) >= 2 for w in words) else []
+    if not all(len(w) >= 2 for w in words):
+        return []
+    # "monitors?": "monitor" alone, so one match is not tried (and found) twice at one offset
+    return [w for w in words if not any(w != v and w.startswith(v) for v in words)]
 
 
 def _prefixes(head: str) -> tuple[list[str], bool]:
@@ -273,7 +276,7 @@ class Wording:
         tried = set(self._always)
         for word in self._words.intersection(index.words):
             tried.update(self._by_word[word])
-        hits = []
+        hits: list[re.Match[str]] = []
         for k in sorted(tried):  # in the order of the parts, as ties keep it
             starts, required, pattern = self.parts[k]
             if not starts:
