@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from urgent.extract import geo
 
@@ -16,6 +18,9 @@ from urgent.extract import geo
         "Held in Ürümqi, then Evin (Tehran).",
         "plain ascii: held_in x-y, 3/4 a.b\tc\nd ~`!@#$%^&*()+={}[]|\\;'<>?",
         "İstanbul’s Şanlıurfa",
+        "“Quoted” – dashed • listed…",  # only punctuation is not ASCII
+        "Tromsø, Æsir, straße",  # letters that do not fold to ASCII
+        "中国辽宁省，沈阳市。",
         "",
     ],
 )
@@ -30,3 +35,14 @@ def test_places_found_in_plain_and_accented_text() -> None:
         assert [m.text for m in geo.find_places(text)] == [
             w for w in ("Chengdu", "Sichuan", "Córdoba") if w in text
         ]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.sampled_from("aZ9_ .,\n-’“”–•éÉøßİı中，。²Ⅻ\u00a0\u2028"), max_size=40))
+def test_folding_and_spacing_agree_with_the_plain_definitions(text: str) -> None:
+    folded = geo.fold(text)
+    lower = text.lower()
+    if len(lower) == len(text):
+        assert folded == lower.translate(geo._FOLD)
+    assert len(folded) == len(text)
+    assert geo._spaced(folded) == " " + re.sub(r"[^\w]", " ", folded) + " "

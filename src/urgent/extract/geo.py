@@ -47,6 +47,9 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+# Runs of the characters the table maps: a text's other characters (ASCII, CJK…) are
+# not looked up one by one.
+_FOLDABLE = re.compile("[" + "".join(sorted({re.escape(chr(cp)) for cp in _FOLD})) + "]+")
 
 
 def fold(text: str) -> str:
@@ -56,7 +59,11 @@ def fold(text: str) -> str:
         return low  # nothing to fold: the table maps only other letters
     if len(low) != len(text):  # "İ" lower-cases to two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_FOLD)
+    return _FOLDABLE.sub(_fold_run, low)
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_FOLD)
 
 
 def _norm(s: str) -> str:
@@ -137,9 +144,14 @@ _ASCII_SPACED = bytes(c if c < 128 and re.match(r"\w", chr(c)) else 32 for c in 
 def _spaced(folded: str) -> str:
     """Folded text with every non-word character a space, framed by spaces: keys
     written " name " then only match whole words. Offsets shift by one."""
-    if folded.isascii():  # most texts: a byte table is ~25 times faster than the regex
-        return " " + folded.encode("ascii").translate(_ASCII_SPACED).decode("ascii") + " "
+    if folded.isascii() or not _NON_ASCII_WORD.search(folded):
+        # Most texts: a byte table is ~25 times faster than the regex. A character that is
+        # not ASCII is then punctuation ("’", "–"): encoded as "?", which the table spaces.
+        return " " + folded.encode("ascii", "replace").translate(_ASCII_SPACED).decode("ascii") + " "
     return " " + _NONWORD.sub(" ", folded) + " "
+
+
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f\W]")  # a word character that is not ASCII
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity, for the cache of scans
