@@ -186,3 +186,15 @@ def test_a_place_where_an_event_is_held_is_not_a_place_of_detention() -> None:
 def test_a_heading_line_of_countries_names_the_cases_countries(line: str, countries: list[str]) -> None:
     text = f"URGENT ACTION\nACTIVIST AT RISK OF TORTURE\n{line}\nHe is at risk."
     assert extract(text.encode()).countries == countries
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("A lawyer said that three students were detained in Cairo after a protest.", 3),
+        ("Police detained a hundred people in Cairo.", 100),  # "a" is an article here, not one
+        ("Una abogada dijo que dos estudiantes fueron detenidos.", 2),
+    ],
+)
+def test_the_count_of_people_is_a_number_not_an_article(sentence: str, count: int | None) -> None:
+    assert extract(f"URGENT ACTION\nSTUDENTS DETAINED\n{sentence}".encode()).people.count == count

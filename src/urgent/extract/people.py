@@ -95,7 +95,11 @@ CJK_DIGITS = {
     "十": 10,
 }
 
-_NUMBER_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+# "a", "an", "un", "una"…: articles far more often than a count of people, so not counts
+_ARTICLES = frozenset(("a", "an", "un", "une", "una", "uno"))
+_NUMBER_WORDS = "|".join(
+    sorted((re.escape(w) for w in NUMBER_WORDS if w not in _ARTICLES), key=len, reverse=True)
+)
 _NUMBER = re.compile(
     r"(?P<al>\b(?:at least|more than|over|no fewer than|not less than|au moins|plus de|al menos|m[aá]s de)\s+)?"
     rf"(?<![\w-])(?P<n>\d{{1,5}}|(?:{_TENS})-(?:{_UNITS})|{_NUMBER_WORDS})(?![\w-])",
@@ -190,7 +194,7 @@ def _first_count(ctx: Context, start: int, end: int) -> tuple[int, bool, int, in
         if text[m.end("n") : m.end("n") + 1] == "/" or text[max(0, m.start("n") - 1) : m.start("n")] == "/":
             continue  # part of an index or a date: "EUR 46/5934/2022"
         n = int(raw) if raw.isdecimal() else _word_number(raw)
-        if not n or n > 100000 or raw.lower() in ("a", "an", "un", "une", "una", "uno"):
+        if not n or n > 100000:
             continue
         words = [w for w in _WORD.finditer(text, m.end("n"), min(end, m.end("n") + 80))][:5]
         for k, w in enumerate(words[:4]):
