@@ -237,7 +237,8 @@ class Scanner:
 
     def _in_targets(self, line: Line) -> None:
         s = line.stripped
-        if NON_TARGET_LINE.search(s) and not CONTACT_LABEL.search(s):
+        contact = CONTACT_LABEL.search(s)
+        if NON_TARGET_LINE.search(s) and not contact:
             self._close()
             if DIPLOMATS.search(s):
                 self._inline_after_sentence(line)
@@ -245,7 +246,7 @@ class Scanner:
         if _is_prose(s):
             self._close()
             return
-        head = s[: m.start()] if (m := CONTACT_LABEL.search(s)) else s
+        head = s[: contact.start()] if contact else s
         note = head.startswith("(") or head.lower().startswith("c/o")
         kind = addressee.classify(head) if head.strip() and not note else "address"
         blank_before = self.ctx.text[max(0, line.start - 2) : line.start].count("\n") >= 2
@@ -259,7 +260,7 @@ class Scanner:
             and not note
             and self.block
             and self.block.contacts
-            and not CONTACT_LABEL.search(s)
+            and not contact
             and not SALUTATION_LABEL.match(s)
             and not LETTER_OPENING.match(s)
         ):
@@ -274,9 +275,9 @@ class Scanner:
         self.block.lines.append((line.start, line.end))
         if SALUTATION_LABEL.match(s):
             self.block.closed = True
-        elif kind == "address" or CONTACT_LABEL.search(s):
+        elif kind == "address" or contact:
             self.block.complete = True
-            self.block.contacts = self.block.contacts or bool(CONTACT_LABEL.search(s) or "@" in s)
+            self.block.contacts = self.block.contacts or bool(contact or "@" in s)
 
     _in_copies = _in_targets
 
