@@ -323,6 +323,28 @@ class Wording:
         return not self._always and self._words.isdisjoint(present)
 
 
+class Words:
+    """Fixed words, found in a text in the same one pass as the wordings' first words."""
+
+    def __init__(self, *words: str) -> None:
+        if any(w != w.lower() or not w for w in words):
+            raise ValueError(f"words must be lower-case: {words}")
+        self.words = words
+        _VOCABULARY.add(*words)
+
+    def offsets(self, lower: str, start: int = 0, end: int | None = None) -> list[int]:
+        """Where one of the words starts in lower[start:end] (``lower``: a lower-cased
+        text), ascending."""
+        end = len(lower) if end is None else end
+        index = _VOCABULARY.index(lower)
+        found: list[int] = []
+        for word in self.words:
+            offsets = index.get(word)
+            if offsets:
+                found += offsets[bisect_left(offsets, start) : bisect_left(offsets, end)]
+        return sorted(found)
+
+
 def words_in(lower: str) -> frozenset[str]:
     """The wordings' first words that occur in ``lower`` (lower-cased text)."""
     return _VOCABULARY.present(lower)

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from urgent.extract import geo
 from urgent.extract.context import Context
 from urgent.extract.dates import find_dates
-from urgent.extract.patterns import DATELINE, Started
+from urgent.extract.patterns import DATELINE, Started, Words
 from urgent.extract.sections import Layout
 from urgent.read.lowered import Lowered
 
@@ -74,6 +74,14 @@ _FACILITY = re.compile(
     r"[Rr]emand [Cc]ent(?:re|er)|[Cc]ent(?:re|er)|Unit|[Cc]ompound))\b"
     r"|(?:detention cent(?:re|er)|prison|colony)\s+(?P<code>(?=[\w-]*\d)[A-Z][\w-]*\d[\w-]*)"
 )
+# The last word of every name `_FACILITY` finds ("Evin Prison", "Police Station") and the
+# words its other form starts with ("prison B14"), lower-cased.
+_FACILITY_NOUNS = Words(
+    "prison", "jail", "gaol", "headquarters", "station", "centre", "center", "facility", "command", "base",
+    "camp", "barracks", "penitentiary", "colony", "battalion", "unit", "compound",
+)  # fmt: skip
+_CHUNKS_BACK = re.compile(r"\s+(?:\S+\s+){0,6}\S+")  # over the reversed text: 7 chunks back
+_TWO_CHUNKS = re.compile(r"\S*\s+\S*")
 _FACILITY_LEAD = re.compile(r"\b(?:in|at|to|from|into|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_FACILITY_HEAD = re.compile(
     r"^(?:The|A|An|His|Her|Their|This|That|In|At|To|From|On|For|Since|After|When|While)\s",
@@ -189,7 +197,7 @@ def places(
     facilities: list[re.Match[str]] = []
     found: list[geo.Mention] = []
     for a, b in _merge([sentences[k] for k in near]):  # only where people are said to be held
-        facilities += _FACILITY.finditer(text, a, b)
+        facilities += _facilities(text, ctx.lower, ctx.once(_facilities, lambda: text[::-1]), a, b)
         found += geo.find_places(text, a, b, prefer, ctx.countries_in(a, b), ctx.spaced)
     out: list[tuple[str, str, tuple[int, int]]] = []
     seen: set[str] = set()
@@ -239,6 +247,47 @@ def places(
     for i, (_name, _code, span) in enumerate(out):
         ctx.mark(f"places[{i}]", *span)
     return out
+
+
+def _facilities(text: str, lower: str, backwards: str, start: int, end: int) -> list[re.Match[str]]:
+    """``_FACILITY.finditer(text, start, end)``, tried only around the nouns its matches
+    end with (``lower``: the text lower-cased; ``backwards``: the text reversed).
+
+    A match is a run of whitespace-separated chunks: one word each, the first perhaps
+    begun inside its chunk, and at most 7 chunks before its last word, a noun; or a
+    noun and the chunk after it ("prison B14"). So it starts between 7 chunks before
+    a noun and the noun, and ends by the end of the chunk after the noun. Searching
+    up to one character past that chunk (a space: no match can end there) finds what
+    a search of the whole part finds.
+    """
+    if len(lower) != len(text):
+        return list(_FACILITY.finditer(text, start, end))
+    spans: list[tuple[int, int, int]] = []  # (first start, last start, search end) per noun
+    for q in _FACILITY_NOUNS.offsets(lower, start, end):
+        first = q
+        if q > start and text[q - 1].isspace():
+            back = _CHUNKS_BACK.match(backwards, len(text) - q)
+            first = max(start, len(text) - back.end()) if back else q
+        after = _TWO_CHUNKS.match(text, q, end)
+        spans.append((first, q, min(end, after.end() + 1) if after else end))
+    windows: list[tuple[int, int, int]] = []
+    for first, last, stop in sorted(spans):
+        if windows and first <= windows[-1][1]:
+            a, b, c = windows[-1]
+            windows[-1] = (a, max(b, last), max(c, stop))
+        else:
+            windows.append((first, last, stop))
+    found: list[re.Match[str]] = []
+    pos = start
+    for first, last, stop in windows:
+        pos = max(pos, first)
+        while pos <= last:
+            m = _FACILITY.search(text, pos, stop)
+            if m is None or m.start() > last:
+                break
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def _near_detention(text: str, sentences: list[tuple[int, int]], hits: list[list[int]], k: int) -> bool:
