@@ -12,6 +12,8 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
+_SCRIPTS = (("ko", _HANGUL), ("ja", _KANA), ("zh", _HAN), ("ar", _ARABIC), ("ru", _CYRILLIC))
+
 # ISO 639-1 codes lingua may choose from (restricted: faster and fewer mistakes).
 CODES = ("en", "fr", "es", "de", "pt", "it", "nl", "tr", "id", "vi")
 
@@ -52,8 +54,8 @@ def detect_language(text: str) -> str:
     sample = text[:1500]
     letters, words = _letters_and_words(sample)
     letters = letters or 1
-    # Scripts decide first: cheap and certain.
-    for code, pattern in (("ko", _HANGUL), ("ja", _KANA), ("zh", _HAN), ("ar", _ARABIC), ("ru", _CYRILLIC)):
+    # Scripts decide first: cheap and certain (an ASCII sample has none of them).
+    for code, pattern in () if sample.isascii() else _SCRIPTS:
         if len(pattern.findall(sample)) > letters * 0.3:
             return code
     counts: dict[str, int] = {}
