@@ -17,7 +17,7 @@ from urgent.extract.patterns import (
     UA_NUMBER_ANYWHERE,
     Started,
 )
-from urgent.extract.people import _APPOSITIVE, _RELEASE_LIST
+from urgent.extract.people import _APPOSITIVE, _NUMBER_FAST, _RELEASE_LIST
 from urgent.extract.where import _DETENTION_AT
 
 ALL = {
@@ -28,6 +28,7 @@ ALL = {
     "appeal languages": LANGUAGE_REQUEST,
     "release list": _RELEASE_LIST,
     "appositive name": _APPOSITIVE,
+    "count of people": _NUMBER_FAST,
 }
 
 PIECES = [
@@ -81,6 +82,14 @@ PIECES = [
     "/",
     "X",
     "7",
+    "At least ",
+    "más de ",
+    "twenty-one",
+    "Dix-sept",
+    "once",
+    "someone",
+    "12",
+    " students",
 ]
 
 
@@ -124,6 +133,9 @@ def test_same_matches_as_the_pattern_alone(text: str, start: int, end: int) -> N
         ("release list", "libérer Ana Ruiz"),
         ("appositive name", "the trade unionist Ana Ruiz"),
         ("appositive name", "prisoner of conscience Li Ming"),
+        ("count of people", "MORE THAN 40 people"),
+        ("count of people", "Más de dieciocho personas"),
+        ("count of people", "thirty-two refugees"),
     ],
 )
 def test_each_form_is_still_found(name: str, text: str) -> None:

@@ -100,12 +100,26 @@ _ARTICLES = frozenset(("a", "an", "un", "une", "una", "uno"))
 _NUMBER_WORDS = "|".join(
     sorted((re.escape(w) for w in NUMBER_WORDS if w not in _ARTICLES), key=len, reverse=True)
 )
+_AT_LEAST = "at least|more than|over|no fewer than|not less than|au moins|plus de|al menos|más de|mas de"
 _NUMBER = re.compile(
-    r"(?P<al>\b(?:at least|more than|over|no fewer than|not less than|au moins|plus de|al menos|m[aá]s de)\s+)?"
+    rf"(?P<al>\b(?:{_AT_LEAST})\s+)?"
     rf"(?<![\w-])(?P<n>\d{{1,5}}|(?:{_TENS})-(?:{_UNITS})|{_NUMBER_WORDS})(?![\w-])",
     re.IGNORECASE,
 )
-_NUMBER_FAST = Lowered(_NUMBER)
+# Tried where a count can start: "at least", a digit, a number word.
+_NUMBER_FAST = Started(
+    Lowered(_NUMBER),
+    "|".join(
+        sorted(
+            {
+                *_AT_LEAST.split("|"),
+                *"0123456789",
+                *_TENS.split("|"),
+                *(w for w in NUMBER_WORDS if w not in _ARTICLES),
+            }
+        )
+    ),
+)
 _WORD = re.compile(r"[^\s,.;:()/]+")
 _BREAK = frozenset("of in from and at to who were was are is had have with for by on or".split())
 
