@@ -569,3 +569,20 @@ def test_sniff_without_a_name(data: bytes, expected: str) -> None:
 
 def test_eml_extension_with_a_single_header() -> None:
     assert sniff(b"Subject: UA\n\nBody text\n", "ua.eml") == "email"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "We use cookies to improve your experience.",
+        "Copyright 2024 Example. All rights reserved.",
+        "Please donate now: your gift keeps us going.",
+        "Sign up for our newsletter",
+        "Registered charity number 12345",
+    ],
+)
+def test_a_line_of_web_furniture_is_dropped_and_the_case_kept(furniture: str) -> None:
+    text = read(
+        f"URGENT ACTION\nHe was detained on 3 May.\n{furniture}\nWrite to the minister.\n".encode()
+    ).text
+    assert text == "URGENT ACTION\nHe was detained on 3 May.\nWrite to the minister."
