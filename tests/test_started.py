@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from urgent.extract.patterns import (
     FOLLOWS_UA_ANYWHERE,
+    FURTHER_INFORMATION_ANYWHERE,
     INDEX_LABELLED,
     LANGUAGE_REQUEST,
+    STOP_ACTION_ANYWHERE,
     UA_NUMBER_ANYWHERE,
     Started,
 )
@@ -29,6 +31,8 @@ ALL = {
     "release list": _RELEASE_LIST,
     "appositive name": _APPOSITIVE,
     "count of people": _NUMBER_FAST,
+    "further information heading": FURTHER_INFORMATION_ANYWHERE,
+    "stop action": STOP_ACTION_ANYWHERE,
 }
 
 PIECES = [
@@ -90,6 +94,12 @@ PIECES = [
     "someone",
     "12",
     " students",
+    "UA update",
+    "FU 7/05",
+    "Más información sobre la AU",
+    "STOP ACTION",
+    "No further action is required",
+    "plus aucune action",
 ]
 
 
@@ -136,6 +146,12 @@ def test_same_matches_as_the_pattern_alone(text: str, start: int, end: int) -> N
         ("count of people", "MORE THAN 40 people"),
         ("count of people", "Más de dieciocho personas"),
         ("count of people", "thirty-two refugees"),
+        ("further information heading", "UA  Update"),
+        ("further information heading", "mas informacion sobre AU 3/05"),
+        ("further information heading", "FU 12/05"),
+        ("stop action", "No further appeals are needed"),
+        ("stop action", "Please stop sending appeals"),
+        ("stop action", "Aucune action complémentaire n'est requise"),
     ],
 )
 def test_each_form_is_still_found(name: str, text: str) -> None:

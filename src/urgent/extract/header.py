@@ -17,6 +17,7 @@ from urgent.extract.patterns import (
     DEADLINE_BEFORE,
     FOLLOWS_UA,
     FOLLOWS_UA_ANYWHERE,
+    FURTHER_INFORMATION_ANYWHERE,
     HEADINGS,
     INDEX_BARE,
     INDEX_LABELLED,
@@ -28,6 +29,7 @@ from urgent.extract.patterns import (
     PRESS_CUES,
     PRESS_LABEL,
     RE_LINE,
+    STOP_ACTION_ANYWHERE,
     UA_NUMBER,
     UA_NUMBER_ANYWHERE,
 )
@@ -38,13 +40,12 @@ from urgent.record import Follows
 
 
 def kind(ctx: Context, layout: Layout) -> str:
-    head = ctx.text[:1500]
     # 1. "Further information on UA 88/05", "UA update", a stop-action notice
-    m = HEADINGS.further_information.search(head)
+    m = FURTHER_INFORMATION_ANYWHERE.search(ctx.text, ctx.lower, 0, min(len(ctx.text), 1500))
     if m:
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
-    m = HEADINGS.stop_action.search(ctx.text)
+    m = ctx.first(STOP_ACTION_ANYWHERE)
     if m and ctx.first(UA_NUMBER_ANYWHERE):
         ctx.mark("kind", m.start(), m.end())
         return "further_information"
@@ -105,7 +106,7 @@ def outcome(ctx: Context, doc_kind: str) -> tuple[bool, str | None]:
     """(stop action?, outcome) of a further-information document that ends the action."""
     if doc_kind != "further_information":
         return False, None
-    stop = HEADINGS.stop_action.search(ctx.text) is not None
+    stop = ctx.first(STOP_ACTION_ANYWHERE) is not None
     if not stop:
         return False, None  # an update that asks for more action: the case goes on
     head = ctx.text[:1500]

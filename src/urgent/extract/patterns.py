@@ -567,6 +567,16 @@ HEADINGS = Headings(
     ),
 )
 
+# The same headings looked for in a whole text.
+FURTHER_INFORMATION_ANYWHERE = Started(
+    HEADINGS.further_information.pattern,
+    "further information on|ua|update|compl|informaci|más|mas|weitere informationen zu|fu",
+)
+STOP_ACTION_ANYWHERE = Started(
+    HEADINGS.stop_action.pattern,
+    "no further|stop action|please stop|no se requieren|aucune action|plus aucune",
+)
+
 # "Salutation: Your Excellency" and its translations.
 SALUTATION_LABEL = rx(
     r"^\W*(?:salutations?|formules? d['’]appel|formule de politesse|tratamiento|saludo|anrede|称呼|호칭)\s*[:：]\s*"
