@@ -132,7 +132,13 @@ class Record:
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:
-        data = _plain(self)
+        data = {
+            # the spans (most of the values) are pairs of offsets: copied without a call each
+            name: {k: list(v) for k, v in self.spans.items()}
+            if name == "spans"
+            else _plain(getattr(self, name))
+            for name in _field_names(Record)
+        }
         # The schema key first, as in the spec.
         return {"schema": data.pop("schema"), **data}
 
@@ -170,10 +176,16 @@ def _plain(value: Any) -> Any:
         return {k: v if type(v) in _SCALARS else _plain(v) for k, v in value.items()}
     if isinstance(value, tuple):
         return tuple(_plain(v) for v in value)
-    kind = type(value)
-    names = _FIELDS.get(kind)
+    names = _FIELDS.get(type(value))
     if names is None:
         if not is_dataclass(value):
             return value
-        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+        names = _field_names(type(value))
     return {name: _plain(getattr(value, name)) for name in names}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
+    return names
