@@ -90,27 +90,23 @@ def _letters_at(head: str, i: int) -> tuple[str, int]:
 
 def _alternatives(source: str) -> list[str]:
     """The top-level alternatives of a pattern."""
-    out, depth, begin, i = [], 0, 0, 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 1
-        elif c == "[":
-            i = _class_end(source, i)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(source[begin:i])
-            begin = i + 1
-        i += 1
+    out, begin = [], 0
+    for at, c, depth in _structure(source):
+        if c == "|" and depth == 0:
+            out.append(source[begin:at])
+            begin = at + 1
     out.append(source[begin:])
     return out
 
 
 def _closing(source: str) -> int:
     """The offset of the ")" closing the group that opens ``source`` (-1 if none)."""
+    return next((at for at, c, depth in _structure(source) if c == ")" and depth == 0), -1)
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """The "(", ")" and "|" of a pattern (not escaped, not in a character class), each
+    with its offset and the depth of groups after it."""
     depth, i = 0, 0
     while i < len(source):
         c = source[i]
@@ -118,14 +114,10 @@ def _closing(source: str) -> int:
             i += 1
         elif c == "[":
             i = _class_end(source, i)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif c in "()|":
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+            yield i, c, depth
         i += 1
-    return -1
 
 
 def _class_end(source: str, at: int) -> int:
