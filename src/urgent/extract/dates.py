@@ -11,7 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from urgent.extract.patterns import MONTH_ABBREVIATIONS, MONTHS
+from urgent.extract.patterns import MONTH_ABBREVIATIONS, MONTHS, longest_first
 
 MONTH_NUMBER: dict[str, int] = dict(MONTH_ABBREVIATIONS)
 for _names in MONTHS.values():
@@ -19,7 +19,7 @@ for _names in MONTHS.values():
         MONTH_NUMBER[_name] = _i
         MONTH_NUMBER[_name.replace("é", "e").replace("û", "u").replace("ä", "a").replace("ç", "c")] = _i
 
-_MONTH = "(?P<m>" + "|".join(sorted((re.escape(k) for k in MONTH_NUMBER), key=len, reverse=True)) + r")\.?"
+_MONTH = "(?P<m>" + longest_first(list(MONTH_NUMBER)) + r")\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 

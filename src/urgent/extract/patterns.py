@@ -21,6 +21,34 @@ def rx(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
 
 
+def longest_first(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of lower-case ``words`` that prefers the longest word (as
+    sorting them longest first does), written as a tree of shared prefixes:
+    "ju(?:l(?:y|io)?|n…)". The engine then reads each letter once, where a flat
+    list tries every word at every position."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        if not word or word != word.lower():
+            raise ValueError(f"words must be lower-case and not empty: {word!r}")
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    """The alternation below one node: longer words first (a greedy optional group),
+    then the word that ends here."""
+    children = [re.escape(c) + _branches(node[c]) for c in node if c]
+    if not children:
+        return ""
+    inner = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+    if "" not in node:
+        return inner
+    return (inner if len(children) > 1 else "(?:" + inner + ")") + "?"
+
+
 _LEADING = re.compile(r"^(?:\\b|\^|\\W\*|\(\?<!?[^)]*\)|\(\?i:)+")
 
 

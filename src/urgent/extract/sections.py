@@ -140,7 +140,7 @@ class Scanner:
             return
         if self.state == "background" and (HEADINGS.action.search(s) or HEADINGS.appeals_to.match(s)):
             self._end_background(line.start)
-        if HEADINGS.action_end.search(s) and self.state != "body":
+        if self.state != "body" and HEADINGS.action_end.search(s):
             self._close()
             self.state = "after"
             return
@@ -154,8 +154,8 @@ class Scanner:
             self._appeals_heading(line)
             return
         if (
-            HEADINGS.action.search(s)
-            and self.state in ("body", "background", "after", "action")
+            self.state in ("body", "background", "after", "action")
+            and HEADINGS.action.search(s)
             and not BULLET.match(s)
         ):
             self._action_heading(line)
