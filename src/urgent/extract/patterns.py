@@ -436,22 +436,67 @@ class Started:
 
 
 class Gated:
-    """A pattern tried only when one of its words occurs in the (lower-cased) text."""
+    """A pattern tried only when one of its words occurs in the (lower-cased) text.
+
+    Its top-level alternatives are then tried one by one, each only when one of the
+    words it starts with occurs too: a search for sixteen alternatives, most with a
+    word boundary first, otherwise tries all sixteen at every position of the line.
+    The match is the whole pattern's (leftmost, then the first alternative)."""
 
     def __init__(self, pattern: re.Pattern[str], words: str) -> None:
         self.pattern = pattern
         self.words = tuple(words.split("|"))
         self._words = frozenset(self.words)
         _GATE_WORDS.add(*self.words)
+        sources = _alternatives(pattern.pattern)
+        self._parts = [re.compile(a, pattern.flags) for a in sources] if len(sources) > 1 else []
+        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []  # parts whose first words cannot be told
+        for i, source in enumerate(sources if self._parts else []):
+            starts = _starts(source)
+            for word in starts:
+                self._by_word.setdefault(word, []).append(i)
+            if not starts:
+                self._always.append(i)
+            _GATE_WORDS.add(*starts)
 
     def _open(self, text: str) -> bool:
         return not self._words.isdisjoint(_present(text))
 
     def match(self, text: str) -> re.Match[str] | None:
-        return self.pattern.match(text) if self._open(text) else None
+        if not self._open(text):
+            return None
+        parts = self._candidates(text)
+        if parts is None:
+            return self.pattern.match(text)
+        for part in parts:
+            m = part.match(text)
+            if m:
+                return m
+        return None
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self._open(text) else None
+        if not self._open(text):
+            return None
+        parts = self._candidates(text)
+        if parts is None:
+            return self.pattern.search(text)
+        best = None
+        for part in parts:  # over the whole line: "$" and lookarounds see all of it
+            m = part.search(text)
+            if m and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def _candidates(self, text: str) -> list[re.Pattern[str]] | None:
+        """The alternatives, in order, that may match ``text`` (None: try the whole pattern)."""
+        if not self._parts or not (text.isascii() or len(text.lower()) == len(text)):
+            return None  # one alternative, or lower-casing moved the words
+        present = _present(text)
+        tried = set(self._always)
+        for word in present.intersection(self._by_word):
+            tried.update(self._by_word[word])
+        return [self._parts[i] for i in sorted(tried)]
 
 
 _GATE_WORDS = _Vocabulary()

@@ -156,7 +156,7 @@ def people(ctx: Context, layout: Layout, title: tuple[int, int] | None) -> Peopl
         if found:
             break
     if found is None:
-        for m in NAME_LABEL.finditer(ctx.text):
+        for m in _name_labels(ctx):
             found = _first_count(ctx, m.start("v"), m.end("v"))
             if found:
                 break
@@ -169,6 +169,11 @@ def people(ctx: Context, layout: Layout, title: tuple[int, int] | None) -> Peopl
     if names:
         return People(count=len(names), at_least=False, names=names)
     return People()
+
+
+def _name_labels(ctx: Context) -> list[re.Match[str]]:
+    """The "Name: …" lines, found once per document."""
+    return ctx.once(NAME_LABEL, lambda: list(NAME_LABEL.finditer(ctx.text)))
 
 
 def _lead(ctx: Context, layout: Layout) -> tuple[int, int]:
@@ -261,7 +266,7 @@ _INVARIANT_DEMONYMS = frozenset(
 def _names(ctx: Context, layout: Layout) -> list[str]:
     names: list[str] = []
     # 1. "Name: Ali Hassan Mahmoud (m)" / "Names: …, … and …"
-    for m in NAME_LABEL.finditer(ctx.text):
+    for m in _name_labels(ctx):
         value = m.group("v")
         if _first_count(ctx, m.start("v"), m.end("v")) or re.search(r"\d", GENDER_MARK.sub("", value)):
             continue  # "Name: At least 30 farmers" describes a group
