@@ -37,6 +37,25 @@ def longest_first(words: list[str] | tuple[str, ...]) -> str:
     return _branches(tree)
 
 
+def by_first_letter(alternatives: tuple[str, ...]) -> str:
+    """The alternation of ``alternatives`` (each starting with a lower-case or uncased
+    letter), grouped by that letter: "t(?:el|ax)|f(?:ax)". The engine tries one group
+    at a position, not every alternative; alternatives with different first letters
+    never match at the same place, and each group keeps its alternatives' order, so
+    the match is the flat alternation's."""
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        c = a[:1]
+        # "ſ" is lower-case too, and matches "s" when case is ignored: not grouped apart
+        if not (c.isalpha() and c.upper().lower() == c) or a[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"an alternative must start with a lower-case letter: {a!r}")
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(
+        f"{letter}(?:{'|'.join(rest)})" if len(rest) > 1 else letter + (f"(?:{rest[0]})" if rest[0] else "")
+        for letter, rest in groups.items()
+    )
+
+
 def _branches(node: dict[str, dict]) -> str:
     """The alternation below one node: longer words first (a greedy optional group),
     then the word that ends here."""
@@ -648,15 +667,39 @@ SALUTATION_LABEL = rx(
 )
 
 # Contact labels inside an addressee block.
+CONTACT_LABELS = (
+    r"t[ée]l(?:ephone|[ée]phone|[ée]fono)?\.?\s*/\s*fax",
+    r"fax\s*/\s*t[ée]l(?:ephone)?\.?",
+    r"faxe?s?",
+    r"fax(?:es)? (?:number|no\.?)",
+    r"t[ée]l[ée]copie",
+    r"telefax",
+    r"telegrams?",
+    r"t[ée]l[ée]grammes?",
+    r"telegramas?",
+    r"telex(?:es)?",
+    r"t[ée]lex",
+    r"t[ée]l(?:ephone|[ée]phone|[ée]fono)?s?\.?",
+    r"phones?",
+    r"mobile",
+    r"m[oó]vil",
+    r"cell",
+    r"e-?mails?",
+    r"courriel",
+    r"correo(?:[- ]e(?:lectr[oó]nico)?)?",
+    r"twitter",
+    r"facebook",
+    r"web ?site",
+    r"website",
+    r"web",
+    r"site web",
+    r"sitio web",
+    r"instagram",
+)
 _CONTACT_LABEL = rx(
-    r"(?<![\w/])(?P<label>t[ée]l(?:ephone|[ée]phone|[ée]fono)?\.?\s*/\s*fax|fax\s*/\s*t[ée]l(?:ephone)?\.?|"
-    r"faxe?s?|fax(?:es)? (?:number|no\.?)|t[ée]l[ée]copie|telefax|"
-    r"telegrams?|t[ée]l[ée]grammes?|telegramas?|telex(?:es)?|t[ée]lex|"
-    r"t[ée]l(?:ephone|[ée]phone|[ée]fono)?s?\.?|phones?|mobile|m[oó]vil|cell|"
-    r"e-?mails?|courriel|correo(?:[- ]e(?:lectr[oó]nico)?)?|"
-    r"twitter|facebook|web ?site|website|web|site web|sitio web|instagram)"
+    rf"(?<![\w/])(?P<label>{by_first_letter(CONTACT_LABELS)})"
     r"\s*(?::|：|\.(?=\s*[+(\d])|(?=\s*[+(]\d))"
-    r"|(?P<cjk>电话|傳真|传真|电子邮件|电邮|邮箱|전화|팩스|이메일|전자우편)\s*[:：]"
+    rf"|(?P<cjk>{by_first_letter(('电话', '傳真', '传真', '电子邮件', '电邮', '邮箱', '전화', '팩스', '이메일', '전자우편'))})\s*[:：]"
 )
 # Every label ends at one of these characters (or just before "+" or "(" and a digit).
 CONTACT_LABEL = Needled(_CONTACT_LABEL, re.compile("[:：.+(]"))
