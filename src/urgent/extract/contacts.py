@@ -16,6 +16,8 @@ _IDD = re.compile(r"^\+?\s*(?:011|00|0011|010|001|002|009)[\s-]*")  # internatio
 
 
 def emails(text: str) -> list[tuple[int, int, str]]:
+    if "@" not in text:
+        return []  # most lines: not worth trying the pattern at every word
     return [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in EMAIL.finditer(text)]
 
 

@@ -30,6 +30,10 @@ _HELD_IN = re.compile(
     r"detenid|arrêt|d[ée]tenu)\w*(?:\s+(?!in\b)[\w'’-]+){0,8}?\s+(?:in|at|en|au|à)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The last letters of the prepositions that end those patterns, in either case ("ſ"
+# is an "s" to a case-blind pattern); "" when the text before is only spaces.
+_SENT_TO_LAST = frozenset("oOaAnNsSſ") | {""}
+_HELD_IN_LAST = frozenset("nNtTuUàÀeE") | {""}
 # Words about detention, for places ("detainees" names people, not an event).
 _DETENTION = re.compile(
     r"\b(?:detain(?!ees?\b)\w*|detention|held|holding|arrest\w*|custody|imprison\w*|prison|jail\w*|"
@@ -128,8 +132,11 @@ def countries(
             if m.kind != "country":
                 continue
             before = ctx.text[max(sentence[0], m.start - 90) : m.start]
-            sent = _SENT_TO.search(before) is not None
-            if sent or _HELD_IN.search(before):
+            # both patterns end with a preposition and a space: most text before a
+            # country does not, and the patterns then need not be tried at every word
+            last = before.rstrip()[-1:] if before[-1:].isspace() else None
+            sent = last in _SENT_TO_LAST and _SENT_TO.search(before) is not None
+            if sent or (last in _HELD_IN_LAST and _HELD_IN.search(before)):
                 add(m.code, (m.start, m.end))
             if sent and m.code not in sent_to:
                 sent_to.append(m.code)
