@@ -312,6 +312,8 @@ class Wording:
         if len(lower) != len(text):  # lower-casing changed lengths (rare letters): no shortcut
             return self._everywhere(text, start, end)
         index = _VOCABULARY.index(lower)
+        if not self._always and self._words.isdisjoint(index.words):
+            return []  # none of its first words occurs: most wordings in most texts
         tried = set(self._always)
         for word in self._words.intersection(index.words):
             tried.update(self._by_word[word])
