@@ -169,7 +169,12 @@ def _automaton(keys: dict[str, Any]) -> _Automaton:
     for key, value in keys.items():
         cjk = bool(_CJK.match(key))
         words[key if cjk else " " + _NONWORD.sub(" ", key) + " "] = (key, value, cjk)  # the last wins
-    return _Automaton(ahocorasick_rs.AhoCorasick(list(words)), tuple(words.values()))
+    # A contiguous automaton scans about twice as fast as the default here, for about
+    # 2 MB more; a DFA would be faster again but takes 200 MB for the place names.
+    matcher = ahocorasick_rs.AhoCorasick(
+        list(words), implementation=ahocorasick_rs.Implementation.ContiguousNFA
+    )
+    return _Automaton(matcher, tuple(words.values()))
 
 
 @cache

@@ -102,7 +102,9 @@ def _gate_words() -> Any:
     import ahocorasick_rs
 
     return ahocorasick_rs.AhoCorasick(
-        sorted({w for words in _GATED.values() for w in words}), store_patterns=True
+        sorted({w for words in _GATED.values() for w in words}),
+        store_patterns=True,
+        implementation=ahocorasick_rs.Implementation.DFA,  # a few words: a small, fast DFA
     )
 
 
