@@ -19,7 +19,7 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
 from urgent.errors import ReadError
-from urgent.read import read
+from urgent.read import ReadOptions, read
 from urgent.read.raw import read_raw
 
 IMAGE = "image without text layer; OCR is not supported"
@@ -322,3 +322,20 @@ def test_email_with_thousands_of_parts_is_refused_before_parsing() -> None:
     start = time.perf_counter()
     assert read_error(data) == "e-mail with over 2,000 MIME parts: not a message we can read"
     assert time.perf_counter() - start < 1
+
+
+def test_paths_that_are_not_documents(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="^is a directory$"):
+        read(tmp_path)
+    with pytest.raises(ReadError, match="^cannot open: No such file or directory$"):
+        read(tmp_path / "missing.txt")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2_000)
+    with pytest.raises(ReadError, match="over the 0 MB limit"):
+        read(big, options=ReadOptions(max_bytes=1_000))
+
+
+def test_a_device_without_a_size_is_read_only_up_to_the_limit() -> None:
+    # /dev/zero states a size of 0 and never ends: the read stops past the limit
+    with pytest.raises(ReadError, match="over the 0 MB limit"):
+        read("/dev/zero", options=ReadOptions(max_bytes=1_000))

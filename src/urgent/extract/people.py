@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from urgent.extract import geo
@@ -190,9 +191,12 @@ def _lead(ctx: Context, layout: Layout) -> tuple[int, int]:
         ),
         0,
     )
-    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", text[first:end])]
-    stop = first + paragraphs[1] if len(paragraphs) >= 2 else end
+    paragraphs = [m.end() for m in itertools.islice(_PARAGRAPH_BREAK.finditer(text, first, end), 2)]
+    stop = paragraphs[1] if len(paragraphs) >= 2 else end
     return first, min(end, max(stop, first + 600))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -297,7 +301,7 @@ def _names(ctx: Context, layout: Layout) -> list[str]:
 def _marked_names(ctx: Context, names: list[str]) -> list[str]:
     for m in MARKED_NAME.finditer(ctx.text):
         start, end = m.start("name"), m.end("name")
-        for c in geo.find_countries(ctx.text, start, end):
+        for c in geo.find_countries(ctx.text, start, end, ctx.spaced):
             if c.start == start:  # "TURKEY Mehmet ALKAN": the country column of a network UA
                 start = c.end
                 while start < end and ctx.text[start].isspace():

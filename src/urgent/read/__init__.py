@@ -10,6 +10,7 @@ The format is decided from the bytes (``sniff``), not only from the name.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,19 +69,22 @@ def _load(source: bytes | str | Path, options: ReadOptions) -> bytes:
     if isinstance(source, bytes):
         data = source
     else:
-        path = Path(source)
+        # One open, its size from the open file, and a read that stops past the limit
+        # (a device or a pipe states no size): no path objects or second lookups.
         try:
-            size = path.stat().st_size
+            f = open(source, "rb")  # noqa: SIM115 - closed below, whatever happens
+        except IsADirectoryError:
+            raise ReadError("is a directory") from None
         except OSError as exc:
             raise ReadError(f"cannot open: {exc.strerror or exc}") from None
-        if path.is_dir():
-            raise ReadError("is a directory")
-        if size > options.max_bytes:
-            raise ReadError(_too_big(size, options.max_bytes))
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+        with f:
+            try:
+                size = os.fstat(f.fileno()).st_size
+                if size > options.max_bytes:
+                    raise ReadError(_too_big(size, options.max_bytes))
+                data = f.read(options.max_bytes + 1)
+            except OSError as exc:
+                raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > options.max_bytes:
         raise ReadError(_too_big(len(data), options.max_bytes))
     if not data.strip():
