@@ -10,6 +10,10 @@ from hypothesis import strategies as st
 from urgent.extract.language import _letters_and_words, detect_language
 
 PIECES = ["a", "B", "é", "1", "_", " ", "\n", "x-y", "Hello", "²", "ok.", ",", "中", "\t", "Z", "the "]
+# punctuation and letters beyond ASCII, some that lower-case oddly: "’", "–", a no-break
+# space, a circled letter, a feminine ordinal, the Kelvin sign, a dotted capital I, a
+# roman numeral
+PIECES += ["’", "–", "“", "\u00a0", "Ⓐ", "ª", "\u212a", "İ", "Ⅻ", "·"]
 
 
 @settings(max_examples=3000, deadline=None)

@@ -325,9 +325,9 @@ def test_email_with_thousands_of_parts_is_refused_before_parsing() -> None:
 
 
 def test_paths_that_are_not_documents(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="^is a directory$"):
+    with pytest.raises(ReadError, match=r"^is a directory$"):
         read(tmp_path)
-    with pytest.raises(ReadError, match="^cannot open: No such file or directory$"):
+    with pytest.raises(ReadError, match=r"^cannot open: No such file or directory$"):
         read(tmp_path / "missing.txt")
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 2_000)
