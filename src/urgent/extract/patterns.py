@@ -484,39 +484,30 @@ class Gated:
                 self._always.append(i)
             _GATE_WORDS.add(*starts)
 
-    def _open(self, text: str) -> bool:
-        return not self._words.isdisjoint(_present(text))
-
     def match(self, text: str) -> re.Match[str] | None:
-        if not self._open(text):
-            return None
-        parts = self._candidates(text)
-        if parts is None:
-            return self.pattern.match(text)
-        for part in parts:
+        for part in self._tried(text):
             m = part.match(text)
             if m:
                 return m
         return None
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not self._open(text):
-            return None
-        parts = self._candidates(text)
-        if parts is None:
-            return self.pattern.search(text)
         best = None
-        for part in parts:  # over the whole line: "$" and lookarounds see all of it
+        for part in self._tried(text):  # each over the whole line: "$" and lookarounds see all of it
             m = part.search(text)
             if m and (best is None or m.start() < best.start()):
                 best = m
         return best
 
-    def _candidates(self, text: str) -> list[re.Pattern[str]] | None:
-        """The alternatives, in order, that may match ``text`` (None: try the whole pattern)."""
+    def _tried(self, text: str) -> list[re.Pattern[str]]:
+        """The patterns to try on ``text``, in order: none when the gate is shut, else the
+        alternatives whose words occur (the whole pattern when it cannot tell)."""
+        last = _LAST_PRESENT
+        present = last[1] if last[0] is text else _present(text)
+        if self._words.isdisjoint(present):
+            return []
         if not self._parts or not (text.isascii() or len(text.lower()) == len(text)):
-            return None  # one alternative, or lower-casing moved the words
-        present = _present(text)
+            return [self.pattern]  # one alternative, or lower-casing moved the words
         tried = set(self._always)
         for word in present.intersection(self._by_word):
             tried.update(self._by_word[word])
