@@ -46,3 +46,40 @@ def test_folding_and_spacing_agree_with_the_plain_definitions(text: str) -> None
         assert folded == lower.translate(geo._FOLD)
     assert len(folded) == len(text)
     assert geo._spaced(folded) == " " + re.sub(r"[^\w]", " ", folded) + " "
+
+
+PLACE_PIECES = [
+    "Tehran",
+    "Evin",
+    "Shenyang",
+    "沈阳",
+    "辽宁省",
+    "New York",
+    "York",
+    "Saint Louis",
+    "held in ",
+    " ",
+    ", ",
+    "\n",
+    "x",
+    "İ",
+    "é",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(PLACE_PIECES), max_size=14).map("".join), st.integers(0, 80), st.integers(0, 80)
+)
+def test_a_part_scanned_alone_finds_the_places_the_whole_scan_finds_there(text: str, a: int, b: int) -> None:
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    spaced = geo._spaced(geo.fold(text))
+    auto = geo._place_automaton()
+    alone = list(geo._scan(auto, text, spaced, start, end, whole=False))
+    assert alone == list(geo._scan(auto, text, spaced, start, end, whole=True))
+
+
+def test_places_of_a_short_part_of_a_long_text() -> None:
+    text = "He is held in Evin prison in Tehran. " + "Nothing else here. " * 40 + "Later, in Shenyang."
+    found = [p.text for p in geo.find_places(text, 0, 36)]  # a part under a quarter of the text
+    assert found == ["Tehran"]

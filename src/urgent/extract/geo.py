@@ -222,13 +222,27 @@ def _hits(auto: _Automaton, spaced: str) -> tuple[list[int], list[Hit]]:
     return [h[0] for h in hits], hits
 
 
+def _part_hits(auto: _Automaton, spaced: str, start: int, end: int) -> tuple[list[int], list[Hit]]:
+    """The keys in text[start:end] and around it, as `_hits` finds them in the whole
+    text: a key " name " needs the characters on either side, spaced[start : end + 2]."""
+    hits = []
+    for index, begin, _end in auto.matcher.find_matches_as_indexes(spaced[start : end + 2], overlapping=True):
+        key, value, cjk = auto.entries[index]
+        s = start + begin - 1 if cjk else start + begin
+        hits.append((s, s + len(key), key, value, cjk))
+    hits.sort(key=lambda h: h[0])
+    return [h[0] for h in hits], hits
+
+
 def _scan(
-    auto: _Automaton, text: str, spaced: str, start: int, end: int
+    auto: _Automaton, text: str, spaced: str, start: int, end: int, whole: bool = True
 ) -> Iterator[tuple[int, int, str, Any]]:
-    """Keys found in text[start:end] as whole words written with a capital (or in CJK)."""
+    """Keys found in text[start:end] as whole words written with a capital (or in CJK);
+    ``whole``: from one scan of the whole text (kept for the next parts asked about),
+    else from a scan of this part alone."""
     if end <= start:
         return
-    starts, hits = _hits(auto, spaced)
+    starts, hits = _hits(auto, spaced) if whole else _part_hits(auto, spaced, start, end)
     for i in range(bisect_left(starts, start), len(hits)):
         s, e, key, value, cjk = hits[i]
         if s >= end:
@@ -282,7 +296,9 @@ def find_places(
     if countries_here is None:
         countries_here = find_countries(text, start, end, spaced)
     found = []
-    for s, e, _key, entries in _scan(_place_automaton(), text, spaced, start, end):
+    # The places of a few sentences: scanning those alone costs less than the whole text.
+    whole = (end - start) * 4 >= len(text)
+    for s, e, _key, entries in _scan(_place_automaton(), text, spaced, start, end, whole):
         if any(c.start < e and s < c.end for c in countries_here):
             continue
         best = next((x for x in entries if x[0] in prefer), entries[0])
