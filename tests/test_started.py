@@ -86,6 +86,7 @@ PIECES = [
     "/",
     "X",
     "7",
+    "٣",  # an Arabic-Indic digit: a digit to the pattern too
     "At least ",
     "más de ",
     "twenty-one",

@@ -410,13 +410,19 @@ class Started:
     skip ahead to. The matches are those of ``pattern.finditer``: leftmost first,
     none overlapping. ``starts``: the words, lower-cased, "|"-separated; a match
     may start with any letter case of one of them. A `Lowered` pattern runs over
-    the lower-cased text, as it would by itself.
+    the lower-cased text, as it would by itself. ``runs``: a pattern for runs of
+    characters a match may also start with (runs of digits), tried at the first of each
+    run only: the pattern must not match from inside a run (it looks behind for
+    a boundary). Digits are too common to index one by one.
     """
 
-    def __init__(self, pattern: re.Pattern[str] | Lowered, starts: str) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str] | Lowered, starts: str, runs: re.Pattern[str] | None = None
+    ) -> None:
         self.pattern = pattern.pattern if isinstance(pattern, Lowered) else pattern
         self.fast = pattern.fast if isinstance(pattern, Lowered) else None  # run over the lower-cased text
         self.starts = tuple(starts.split("|"))
+        self.runs = runs
         if any(w != w.lower() or not w for w in self.starts):
             raise ValueError(f"starting words must be lower-case: {starts}")
         _VOCABULARY.add(*self.starts)
@@ -444,6 +450,8 @@ class Started:
             offsets = index.get(word)
             if offsets:
                 candidates += offsets if start == 0 else offsets[bisect_left(offsets, start) :]
+        if self.runs is not None:
+            candidates += [m.start() for m in self.runs.finditer(lower, start, end)]
         candidates.sort()
         match = self.fast.match if self.fast is not None else self.pattern.match
         subject = lower if self.fast is not None else text

@@ -114,12 +114,12 @@ _NUMBER_FAST = Started(
         sorted(
             {
                 *_AT_LEAST.split("|"),
-                *"0123456789",
                 *_TENS.split("|"),
                 *(w for w in NUMBER_WORDS if w not in _ARTICLES),
             }
         )
     ),
+    runs=re.compile(r"\d+"),  # a count in digits starts a run of them ("(?<![\w-])")
 )
 _WORD = re.compile(r"[^\s,.;:()/]+")
 _BREAK = frozenset("of in from and at to who were was are is had have with for by on or".split())
