@@ -93,6 +93,17 @@ def test_same_matches_as_every_alternative_at_every_position(text: str, start: i
         assert found == _everywhere(wording, text, start, end), wording.parts[0][2].pattern
 
 
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), st.integers(0, 40), st.integers(0, 250))
+def test_search_finds_the_first_of_all_matches(text: str, start: int, end: int) -> None:
+    end = min(end, len(text))
+    for wording in WORDINGS:
+        found = wording.finditer(text, start, end)
+        first = wording.search(text, start, end)
+        assert (first.span() if first else None) == (found[0].span() if found else None)
+        assert first is None or first.re is found[0].re  # the same alternative's match
+
+
 def test_first_words_are_written_out_every_way_a_match_can_start() -> None:
     assert _starts(r"re-?trial\b") == ["re-trial", "retrial"]
     assert _starts(r"colou?r") == ["colour", "color"]

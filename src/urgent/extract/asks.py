@@ -55,7 +55,7 @@ def extract(ctx: Context, layout: Layout, doc_kind: str) -> list[Ask]:
             ctx.mark(f"asks[{i}].kinds[{len(kinds)}]", s, e)
             kinds.append(kind)
         if group:
-            at = ctx.text.lower().rfind(group.lower(), 0, a)
+            at = ctx.lower.rfind(group.lower(), 0, a)
             if at >= 0:
                 ctx.mark(f"asks[{i}].addressed_to", at, at + len(group))
         asks.append(Ask(text=text, kinds=kinds or ["other"], addressed_to=group))

@@ -358,8 +358,43 @@ class Wording:
     def search(
         self, text: str, start: int = 0, end: int | None = None, lower: str | None = None
     ) -> re.Match[str] | None:
-        found = self.finditer(text, start, end, lower)
-        return found[0] if found else None
+        """The first of `finditer`'s matches, found without the others: each alternative
+        is tried only before the best match so far (an earlier alternative wins a tie)."""
+        end = len(text) if end is None else end
+        lower = text.lower() if lower is None else lower
+        if len(lower) != len(text):
+            found = self._everywhere(text, start, end)
+            return found[0] if found else None
+        index = _VOCABULARY.index(lower)
+        if not self._always and self._words.isdisjoint(index.words):
+            return None
+        tried = set(self._always)
+        for word in self._words.intersection(index.words):
+            tried.update(self._by_word[word])
+        best: re.Match[str] | None = None
+        for k in sorted(tried):
+            starts, required, pattern = self.parts[k]
+            before = best.start() if best else end + 1  # a match must start before this to win
+            if not starts:
+                if not required or _occurs(index.get(required), len(required), start, end):
+                    m = pattern.search(text, start, end)
+                    if m and m.start() < before:
+                        best = m
+                continue
+            for literal in starts:
+                offsets = index.get(literal)
+                if not offsets:
+                    continue
+                last = min(end - len(literal), before - 1)
+                for i in range(bisect_left(offsets, start), len(offsets)):
+                    at = offsets[i]
+                    if at > last:
+                        break
+                    m = pattern.match(text, at, end)
+                    if m:
+                        best, before = m, at
+                        break
+        return best
 
     def absent(self, present: frozenset[str]) -> bool:
         """True when no alternative can match a text holding only the words ``present``
