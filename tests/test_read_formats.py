@@ -586,3 +586,26 @@ def test_a_line_of_web_furniture_is_dropped_and_the_case_kept(furniture: str) ->
         f"URGENT ACTION\nHe was detained on 3 May.\n{furniture}\nWrite to the minister.\n".encode()
     ).text
     assert text == "URGENT ACTION\nHe was detained on 3 May.\nWrite to the minister."
+
+
+def test_a_page_saved_without_line_ends_is_cut_at_its_word_junctions() -> None:
+    menu = "HomeNewsCampaignsDonateShareTweet" * 40  # 1,320 characters run together
+    paragraph = ("The men were detained without charge and are held in a police station. " * 16).strip()
+    doc = read(f"{menu}\n{paragraph}\nEnd of page\n".encode())
+    # cut at its junctions, the menu is one short word a line: navigation, dropped
+    assert "Donate" not in doc.text
+    assert doc.text.split("\n")[0] == paragraph  # a long paragraph of prose is left whole
+    assert doc.raw[doc.to_source(0) : doc.to_source(0) + 12] == "The men were"  # offsets map back
+    # a long line that is prose, not words run together, is not cut
+    assert read(f"{paragraph}\n".encode()).text == paragraph
+
+
+def test_run_together_words_are_cut_where_they_join_on_any_line() -> None:
+    from urgent.read.clean import _split_run_together
+    from urgent.read.mapped import MappedText
+
+    text = "Short first line\n" + "HomeNewsDonate" * 80 + "\nLast"
+    cut, found = _split_run_together(MappedText(text))
+    assert found
+    assert cut.text.split("\n")[:4] == ["Short first line", "Home", "News", "Donate"]
+    assert cut.text.endswith("Donate\nLast")

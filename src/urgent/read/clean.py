@@ -125,17 +125,19 @@ def _char(m: re.Match[str]) -> str:
 def _split_run_together(text: MappedText) -> tuple[MappedText, bool]:
     """Break a page saved with no line ends at its word junctions."""
     edits: list[Edit] = []
-    if max(map(len, text.text.split("\n")), default=0) < 1000:
+    lines = text.text.split("\n")
+    if max(map(len, lines), default=0) < 1000:
         return text, False
-    for line in re.finditer(r"[^\n]{1000,}", text.text):
-        s = line.group()
-        if len(_CAMEL.findall(s)) * 1000 < len(s):
-            continue  # a long paragraph, not words run together
+    at = 0  # where the line starts (not a regex: "[^\n]{1000,}" tries every offset of every line)
+    for s in lines:
+        start, at = at, at + len(s) + 1
+        if len(s) < 1000 or len(_CAMEL.findall(s)) * 1000 < len(s):
+            continue  # a short line, or a long paragraph, not words run together
         protected = [(m.start(), m.end()) for m in _CAMEL_WORDS.finditer(s)]
         cuts = [m.start() for m in _JUNCTION.finditer(s) if not any(a < m.start() < b for a, b in protected)]
         if len(cuts) * 1000 < len(s) * 2:  # ordinary long paragraph
             continue
-        edits.extend((line.start() + c, line.start() + c, "\n") for c in cuts)
+        edits.extend((start + c, start + c, "\n") for c in cuts)
     return (text.apply(edits), True) if edits else (text, False)
 
 
