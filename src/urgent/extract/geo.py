@@ -212,14 +212,7 @@ Hit = tuple[int, int, str, Any, bool]  # start and end in the text, key, value, 
 def _hits(auto: _Automaton, spaced: str) -> tuple[list[int], list[Hit]]:
     """Every key in a whole spaced text, by start: a document is scanned once per
     lexicon, however many parts of it are asked about."""
-    hits = []
-    for index, begin, _end in auto.matcher.find_matches_as_indexes(spaced, overlapping=True):
-        key, value, cjk = auto.entries[index]
-        # spaced[i] is text[i - 1]; a Latin key is stored as " key ", a CJK one as is
-        s = begin - 1 if cjk else begin
-        hits.append((s, s + len(key), key, value, cjk))
-    hits.sort(key=lambda h: h[0])
-    return [h[0] for h in hits], hits
+    return _part_hits(auto, spaced, 0, len(spaced) - 2)
 
 
 def _part_hits(auto: _Automaton, spaced: str, start: int, end: int) -> tuple[list[int], list[Hit]]:

@@ -315,13 +315,8 @@ class Wording:
         if len(lower) != len(text):  # lower-casing changed lengths (rare letters): no shortcut
             return self._everywhere(text, start, end)
         index = _VOCABULARY.index(lower)
-        if not self._always and self._words.isdisjoint(index.words):
-            return []  # none of its first words occurs: most wordings in most texts
-        tried = set(self._always)
-        for word in self._words.intersection(index.words):
-            tried.update(self._by_word[word])
         hits: list[re.Match[str]] = []
-        for k in sorted(tried):  # in the order of the parts, as ties keep it
+        for k in self._tried(index):  # in the order of the parts, as ties keep it
             starts, required, pattern = self.parts[k]
             if not starts:
                 if not required or _occurs(index.get(required), len(required), start, end):
@@ -366,13 +361,8 @@ class Wording:
             found = self._everywhere(text, start, end)
             return found[0] if found else None
         index = _VOCABULARY.index(lower)
-        if not self._always and self._words.isdisjoint(index.words):
-            return None
-        tried = set(self._always)
-        for word in self._words.intersection(index.words):
-            tried.update(self._by_word[word])
         best: re.Match[str] | None = None
-        for k in sorted(tried):
+        for k in self._tried(index):
             starts, required, pattern = self.parts[k]
             before = best.start() if best else end + 1  # a match must start before this to win
             if not starts:
@@ -395,6 +385,15 @@ class Wording:
                         best, before = m, at
                         break
         return best
+
+    def _tried(self, index: _Index) -> list[int]:
+        """The alternatives that may match a text with this word index, in order."""
+        if not self._always and self._words.isdisjoint(index.words):
+            return []  # none of its first words occurs: most wordings in most texts
+        tried = set(self._always)
+        for word in self._words.intersection(index.words):
+            tried.update(self._by_word[word])
+        return sorted(tried)
 
     def absent(self, present: frozenset[str]) -> bool:
         """True when no alternative can match a text holding only the words ``present``
