@@ -87,7 +87,7 @@ def _plausible(num: phonenumbers.PhoneNumber) -> bool:
 
 
 def region_of(e164: str) -> str | None:
-    """ISO country of an E.164 number ("+861062381025" → "CN")."""
+    """ISO country of an E.164 number ("+861065550123" → "CN")."""
     try:
         region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
     except phonenumbers.NumberParseException:

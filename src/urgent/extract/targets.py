@@ -140,7 +140,7 @@ def _is_org(s: str) -> bool:
 
 
 def _signature_title(rest: str) -> str | None:
-    """ "China Director, Asia Division Human Rights Watch" → "China Director, Asia Division"."""
+    """ "Europe Director, Advocacy Unit Front Line Defenders" → "Europe Director, Advocacy Unit"."""
     if not rest:
         return None
     for p in ORGANISATION_RES.values():
