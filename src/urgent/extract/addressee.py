@@ -74,6 +74,20 @@ _ADDRESS_START = re.compile(
     r"^(?:\d|No\.|N[°º]|P\.?\s?O\.?\b|Box\b|Apartado\b|Casilla\b|c/o\b|BP\b)", re.IGNORECASE
 )
 
+# "1.  Attorney General:", "Ministre de l'Intérieur :": a network UA names the office,
+# with a colon, above the official's name.
+_OFFICE_HEADING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+)?(?P<h>[^:：\n]{3,140}?)\s*[:：]\s*$")
+
+
+def office_heading(line: str) -> re.Match[str] | None:
+    """The office above an addressee ("2.  Commissioner of Police:"), else None."""
+    m = _OFFICE_HEADING.match(line)
+    if not m:
+        return None
+    h = m.group("h")
+    first = h.split()[0]
+    return m if is_title_phrase(h) or word_kind(first) == "title" else None
+
 
 @dataclass
 class Piece:
@@ -179,7 +193,16 @@ def is_org_phrase(text: str) -> bool:
         return False
     if not any(word_kind(w) == "org" for w in words):
         return False
-    return all(w[:1].isupper() or w.lower() in _CONNECTOR or not w[:1].isalpha() for w in words)
+    return all(
+        w[:1].isupper()
+        or w.lower() in _CONNECTOR
+        or not w[:1].isalpha()
+        or (w[:2].lower() in _ELIDED and w[2:3].isupper())  # "Ministère de l'Intérieur"
+        for w in words
+    )
+
+
+_ELIDED = frozenset(("l'", "d'", "l’", "d’"))
 
 
 _PARTICLES = frozenset("bin ibn bint al el de da das dos di del della van von der le la ben abu".split())
@@ -328,7 +351,9 @@ class BlockReader:
         s = self.text[start:end]
         m = SALUTATION_LABEL.match(s)
         if m:
-            piece = _piece(self.text, start + m.end(), end, strip=" ,.:")
+            # "(Salutation: Dear Attorney General)": the brackets go with the label
+            strip = " ,.:)" if s.lstrip().startswith("(") else " ,.:"
+            piece = _piece(self.text, start + m.end(), end, strip=strip)
             if piece.text:
                 self.p.salutation = piece
             return
@@ -339,6 +364,11 @@ class BlockReader:
             label = lab.group("label") or CJK_CONTACT[lab.group("cjk")]
             self._contact(label.lower(), start + lab.end(), start + value_end)
         if not labels:
+            office = office_heading(s)
+            if office:
+                if not self.p.title:
+                    self.p.title = _piece(self.text, start + office.start("h"), start + office.end("h"))
+                return
             head_end = self._unlabelled_contacts(start, end)
         head = self.text[start : start + head_end]
         if head.strip() and not re.fullmatch(r"\s*\(.*\)\s*", head):

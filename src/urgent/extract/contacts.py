@@ -65,15 +65,22 @@ def normalise(raw: str, region: str | None, previous: str | None = None) -> str 
         found = _parse(cand, region)
         if found:
             return found
+    if raw.lstrip().startswith("+") and not _IDD.match(raw):
+        # "+ 502 221 4537" in a 2004 appeal: written in full international form before the
+        # country lengthened its numbers, too short today, and still the number to dial then
+        return _parse(raw, region, too_short=True)
     return None
 
 
-def _parse(raw: str, region: str | None) -> str | None:
+def _parse(raw: str, region: str | None, too_short: bool = False) -> str | None:
     try:
         num = phonenumbers.parse(raw, None if raw.lstrip().startswith("+") else region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(num):
+    reason = phonenumbers.is_possible_number_with_reason(num)
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE and not (
+        too_short and reason == phonenumbers.ValidationResult.TOO_SHORT
+    ):
         return None
     if not _plausible(num) and not phonenumbers.is_valid_number(num):  # the cheap test first
         return None

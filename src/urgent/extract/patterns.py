@@ -684,8 +684,10 @@ HEADINGS = Headings(
             r"\bcheck with\b.{0,80}\bif sending appeals after\b",
             r"^\W*please send appeals immediately\b",
             r"\bconsult(?:ez|en)?\b.{0,80}\b(?:apr[eè]s|despu[ée]s)\b",
+            r"^\W*(?:pri[eè]re d['’]intervenir|intervenez) imm[ée]diatement\b",
+            r"^\W*env[ií]en (?:sus )?llamamientos inmediatamente\b",
         ),
-        "check|appeals|consult",
+        "check|appeals|consult|prière|priere|intervenez|envíen|envien",
     ),
 )
 
@@ -710,7 +712,7 @@ CONTACT_LABELS = (
     r"fax\s*/\s*t[ée]l(?:ephone)?\.?",
     r"faxe?s?",
     r"fax(?:es)? (?:number|no\.?)",
-    r"t[ée]l[ée]copie",
+    r"t[ée]l[ée]copie(?:ur)?",
     r"telefax",
     r"telegrams?",
     r"t[ée]l[ée]grammes?",
@@ -995,7 +997,7 @@ HONORIFIC = re.compile(
     r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
     r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
     r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|king|queen|prince|sultan|emir|"
-    r"ing\.|lic\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
+    r"ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
     r"captain|capt\.|counsell?or|ambassador|rev\.|reverend|father|bishop|me\.|ma[iî]tre|dott\.|"
     r"\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+",
     re.IGNORECASE,

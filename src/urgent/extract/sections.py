@@ -243,12 +243,16 @@ class Scanner:
             if DIPLOMATS.search(s):
                 self._inline_after_sentence(line)
             return
-        if _is_prose(s):
+        office = None if contact else addressee.office_heading(s)
+        if _is_prose(s) and not office:
             self._close()
             return
         head = s[: contact.start()] if contact else s
-        note = head.startswith("(") or head.lower().startswith("c/o")
+        salutation = SALUTATION_LABEL.match(s)
+        note = head.startswith("(") or head.lower().startswith("c/o") or bool(salutation)
         kind = addressee.classify(head) if head.strip() and not note else "address"
+        if office:
+            kind = "title"
         blank_before = self.ctx.text[max(0, line.start - 2) : line.start].count("\n") >= 2
         # A name after an address line may be an address ("Above Pasteur Intersection");
         # after contact details or a blank line it starts the next addressee.
@@ -261,7 +265,7 @@ class Scanner:
             and self.block
             and self.block.contacts
             and not contact
-            and not SALUTATION_LABEL.match(s)
+            and not salutation
             and not LETTER_OPENING.match(s)
         ):
             starts_new = True  # addresses come before contact lines, not after
@@ -273,7 +277,7 @@ class Scanner:
             else:
                 self.block = Block([], self.role, self.group)
         self.block.lines.append((line.start, line.end))
-        if SALUTATION_LABEL.match(s):
+        if salutation:
             self.block.closed = True
         elif kind == "address" or contact:
             self.block.complete = True
