@@ -433,7 +433,12 @@ _LANG_WORD = re.compile(r"[^\W\d_]+")
 
 
 def appeal_languages(ctx: Context, layout: Layout) -> list[str]:
-    scope = [(ln.start, ln.end) for ln in layout.action_lines] or [(0, len(ctx.text))]
+    text = ctx.text
+    # the action heading's paragraph: "ACCIÓN RECOMENDADA: Envíen telegramas, faxes, cartas
+    # urgentes o por vía aérea,\nen español o en su propio idioma:"
+    scope = [(ln.start, _paragraph_end(text, ln.end, ln.end + 300)) for ln in layout.action_lines] or [
+        (0, len(text))
+    ]
     for start, end in scope:
         for m in LANGUAGE_REQUEST.finditer(ctx.text, ctx.lower, start, end):
             group = next(g for g, v in m.groupdict().items() if v is not None)
@@ -446,3 +451,8 @@ def appeal_languages(ctx: Context, layout: Layout) -> list[str]:
             if codes:
                 return codes
     return []
+
+
+def _paragraph_end(text: str, start: int, limit: int) -> int:
+    at = text.find("\n\n", start, limit)
+    return at if at >= 0 else min(limit, len(text))

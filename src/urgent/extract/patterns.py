@@ -870,7 +870,10 @@ DEADLINE_BEFORE = Wording(
 DEADLINE_AFTER = Wording(
     r"if sending appeals after\s+(?:the\s+)?",
     r"si (?:vous )?envoy(?:ez|er) (?:des|vos) appels apr[eè]s (?:le\s+)?",
-    r"si env[ií]an? (?:llamamientos )?despu[ée]s del?\s+",
+    r"si env[ií]an? (?:los )?(?:llamamientos )?despu[ée]s del?\s+",
+    r"enviarlos despu[ée]s del?\s+",  # "si van a enviarlos después del 15 de mayo de 2004"
+    # "APRÈS LE 17 AVRIL 1998, VÉRIFIEZ AUPRÈS DE VOTRE SECTION S'IL FAUT ENCORE INTERVENIR"
+    r"apr[eè]s le\s+(?=[^,.\n]{6,30},\s*v[ée]rifiez)",
 )
 
 # "in English, Chinese or your own language".
@@ -880,11 +883,12 @@ LANGUAGE_REQUEST = Started(
         r"(?P<list>(?:[A-Z][a-z]+(?:,\s*|\s+(?:or|and)\s+))*[A-Z][a-z]+)"
         r"(?:,?\s+(?:or|and)\s+(?:in\s+)?your own(?: language)?)?",
         r"(?i:\bpreferred languages? (?:to address|for) (?:the )?targets?\s*:\s*)(?P<list_pref>[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*)",
-        r"(?i:\b[ée]crivez\b[^.\n]{0,80}?\ben\s+)(?P<list_fr>[\w ,]+?)(?i:\s+ou dans votre (?:propre )?langue)",
-        r"(?i:\bescriban?\b[^.\n]{0,80}?\ben\s+)(?P<list_es>[\w ,]+?)(?i:\s+o en su (?:propio )?idioma)",
+        r"(?i:\b(?:[ée]crivez|lettres|t[ée]l[ée]copies|appels)\b[^.]{0,120}?\ben\s+)(?P<list_fr>[\w ,]+?)(?i:\s+ou dans votre (?:propre )?langue)",
+        r"(?i:\b(?:escriban?|env[ií]en|cartas|llamamientos)\b[^.]{0,120}?\ben\s+)(?P<list_es>[\w ,]+?)(?i:\s+o en su (?:propio )?idioma)",
         flags=0,
     ),
-    "write|appeal|letter|faxes|email|telegram|preferred language|écrivez|ecrivez|escriba",
+    "write|appeal|letter|faxes|email|telegram|preferred language|écrivez|ecrivez|escriba"
+    "|lettres|télécopies|telecopies|appels|envíen|envien|cartas|llamamientos",
 )
 OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:propio )?idioma")
 

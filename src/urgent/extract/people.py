@@ -135,7 +135,7 @@ GENDER_MARK = re.compile(
 )
 _NAME_END = re.compile(rf"{GENDER_MARK.pattern}|\s+(?:gender|sex|género|sexo|genre|sexe)\b", re.IGNORECASE)
 # "Ali Hassan (m)", "Mehmet ALKAN, aged 34": a name with a gender or an age.
-_MARK = r"\((?:m|f)\)|,\s*(?:aged\s+)?\d{1,2}(?:,|\s+years)"
+_MARK = r"\((?:m|f)\)|,\s*(?:aged\s+)?\d{1,2}(?:,|\s+(?:years|ans|años|anos)\b)"
 MARKED_NAME = Needled(
     re.compile(
         r"(?P<name>[A-Z](?<!\w.)[\w'’-]+(?:[ \t]+(?:al-|el-|bin |ibn |de |da |del |van |von )?[A-Z][\w'’-]+){1,4})"
@@ -285,10 +285,16 @@ def _names(ctx: Context, layout: Layout) -> list[str]:
                 names.append(raw)
     if names:
         return names
-    # 2. names marked with a gender or an age: "Ali Hassan (m)", "Mehmet ALKAN, aged 34"
-    found = _marked_names(ctx, names)
-    if found:
-        return found
+    # 2. names marked with a gender or an age: "Ali Hassan (m)", "Mehmet ALKAN, aged 34",
+    #    with the other names of their list ("KENYA: Peter MWANGI KAMAU, advocate /
+    #    Grace WANJIRU NDUNGU (f), secretary": only the woman's is marked)
+    spans = _marked_names(ctx)
+    if spans:
+        spans = _with_listed(ctx, spans)
+        for start, end in spans:
+            ctx.mark(f"people.names[{len(names)}]", start, end)
+            names.append(ctx.text[start:end])
+        return names
     # 3. Amnesty writes the family name of people at risk in capitals: "Luz Marina YATACUÉ"
     found = _capital_names(ctx, layout, names)
     if found:
@@ -298,19 +304,48 @@ def _names(ctx: Context, layout: Layout) -> list[str]:
     return _names_in_context(ctx, layout, names)
 
 
-def _marked_names(ctx: Context, names: list[str]) -> list[str]:
+def _marked_names(ctx: Context) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
     for m in MARKED_NAME.finditer(ctx.text):
-        start, end = m.start("name"), m.end("name")
-        for c in geo.find_countries(ctx.text, start, end, ctx.spaced):
-            if c.start == start:  # "TURKEY Mehmet ALKAN": the country column of a network UA
-                start = c.end
-                while start < end and ctx.text[start].isspace():
-                    start += 1
+        start, end = _after_country(ctx, m.start("name"), m.end("name"))
         raw = ctx.text[start:end]
-        if len(raw.split()) >= 2 and raw not in names and not _is_place_or_org(raw):
-            ctx.mark(f"people.names[{len(names)}]", start, end)
-            names.append(raw)
-    return names
+        if len(raw.split()) >= 2 and raw not in seen and not _is_place_or_org(raw):
+            spans.append((start, end))
+            seen.add(raw)
+    return spans
+
+
+def _after_country(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """ "TURKEY Mehmet ALKAN": the name without the country column of a network UA."""
+    for c in geo.find_countries(ctx.text, start, end, ctx.spaced):
+        if c.start == start:
+            start = c.end
+            while start < end and ctx.text[start].isspace():
+                start += 1
+    return start, end
+
+
+def _with_listed(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The marked names and the names in capitals that start the other lines of their
+    list: the lines of a network UA's header, before its first blank line."""
+    text = ctx.text
+    out = list(spans)
+    seen = {text[a:b] for a, b in spans}
+    for para_start in sorted({_paragraph_start(text, a) for a, _b in spans}):
+        para_end = text.find("\n\n", para_start)
+        para_end = len(text) if para_end < 0 else para_end
+        for m in _CAPS_NAME.finditer(text, para_start, para_end):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start : m.start()]
+            if before.strip() and not geo.country_of(before.strip(" :\t")):
+                continue  # a name that does not start its line is not a list entry
+            start, end = _after_country(ctx, m.start("name"), m.end("name"))
+            raw = text[start:end]
+            if raw not in seen and len(raw.split()) >= 2 and not _is_place_or_org(raw):
+                out.append((start, end))
+                seen.add(raw)
+    return sorted(out)
 
 
 def _is_place_or_org(raw: str) -> bool:
