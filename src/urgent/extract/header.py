@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from urgent.extract import geo
 from urgent.extract.context import Context, Line
 from urgent.extract.dates import find_dates
 from urgent.extract.patterns import (
@@ -221,7 +222,9 @@ def title(ctx: Context, doc_kind: str) -> str | None:
         for i, line in enumerate(lines[:30]):
             if PRESS_LABEL.match(line.stripped):
                 for nxt in lines[i + 1 : i + 5]:
-                    if _headline(nxt.stripped) and not re.search(r"[:：]\s*\S", nxt.stripped[:12]):
+                    if PRESS_LABEL.match(nxt.stripped):
+                        continue  # "News Release" / "For Immediate Release"
+                    if _headline(nxt.stripped) and not _labelled(nxt.stripped):
                         return _title(ctx, nxt.start, nxt.end)
         for i, line in enumerate(lines[1:30], 1):
             if (
@@ -259,12 +262,27 @@ def _is_date_line(s: str) -> bool:
     return bool(found) and found[0][0] <= 2 and len(s) - (found[0][1] - found[0][0]) <= 16
 
 
+def _labelled(s: str) -> bool:
+    """ "Contact: …", "Embargo: …" (a label, not a headline); "Singapore: Stop …" is one."""
+    m = re.match(r"([^:：]{1,12})[:：]\s*\S", s)
+    return bool(m) and not geo.country_of(m.group(1))
+
+
 def _headline(s: str) -> bool:
     if not (4 <= len(s) <= 200) or s.endswith((".", ",", ";")) or "@" in s:
         return False
     if find_dates(s) and len(s) < 40:
         return False
-    return sum(c.isalpha() for c in s) > len(s) * 0.6
+    if sum(c.isalpha() for c in s) <= len(s) * 0.6:
+        return False
+    # "Home   Who We Are   Our Work   Donate": a site's menu saved on one line
+    return len(_NAV_WORDS.findall(s)) < 2
+
+
+_NAV_WORDS = re.compile(
+    r"\b(?:Home|Donate|News|About(?: Us)?|Contact(?: Us)?|Resources|Search|Menu|Log ?in|Sign in|"
+    r"Who We Are|Our Work|What We Do|Get Involved|Publications|Careers|Events|Blog|Shop)\b"
+)
 
 
 def _title(ctx: Context, start: int, end: int) -> str:

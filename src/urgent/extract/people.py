@@ -351,7 +351,15 @@ def _with_listed(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, 
 def _is_place_or_org(raw: str) -> bool:
     from urgent.extract.addressee import word_kind
 
-    return any(word_kind(w) in ("org", "title", "street") for w in raw.split()) or bool(geo.country_of(raw))
+    words = raw.split()
+    return (
+        any(word_kind(w) in ("org", "title", "street") or w.lower() in _NOT_NAMES for w in words)
+        or bool(geo.country_of(raw))
+    )
+
+
+# Words of a document's furniture that read like a name in capitals ("For Immediate Release")
+_NOT_NAMES = frozenset("release immediate urgent action appeal statement news press update download".split())
 
 
 # Both name patterns start with the capital itself and look behind it for the word
@@ -387,7 +395,7 @@ def _capital_names(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
     return names
 
 
-_NAME_TOKEN = r"(?:[A-Z][\w'’-]+)"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+)"  # "Ávila", "Ángel"
 _PERSON = (
     rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|ibn|al|el|de|da|del|van|von|ben|abu)[ \t]+)?{_NAME_TOKEN}){{1,3}}"
 )

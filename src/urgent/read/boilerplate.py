@@ -25,7 +25,10 @@ _BUTTON = (
 LINE_PATTERNS = [
     rf"{_BUTTON}(?:[ ,|/]*{_BUTTON})*",
     r"skip to (?:the )?(?:main )?(?:content|navigation|search|footer)?.*",
-    rf"share(?: this)?(?: (?:via|on|to|with))? {_SOCIAL}(?: .*)?",
+    rf"share(?: this)?(?: (?:via|on|to|with))?:? {_SOCIAL}(?: .*)?",
+    r"(?:\[[^\]\n]{1,40}\][ \t]*)+",  # buttons: "[Accept]  [No, give me more info]"
+    r"home[ \t]*[»›>][ \t].{0,200}",  # a breadcrumb trail: "Home » Case » …"
+    r"download(?: (?:the )?(?:pdf|report|document|file)| as pdf)?(?: \(\d.{0,20}\))?",
     r"(?:other ways to share|share(?: this)?(?: page| article| story)?|tweet|print(?: this)?|e-?mail this)",
     rf"(?:follow us(?: on)?|connect with us|find us on)(?: {_SOCIAL})*",
     rf"{_SOCIAL}(?:[ ,|]+{_SOCIAL})*",

@@ -183,9 +183,12 @@ _LANGUAGE_MENU = re.compile(
 )
 
 
+_MENU_SEPARATORS = re.compile(r"[\s|/·•]+")
+
+
 def _is_language_menu(line: str) -> bool:
-    """A line made only of language names ("EnglishFrançais", "简中繁中")."""
-    rest = line.lower().replace(" ", "")
+    """A line made only of language names ("EnglishFrançais", "简中繁中", "English | Español")."""
+    rest = _MENU_SEPARATORS.sub("", line.lower())
     return not rest or _LANGUAGE_MENU.fullmatch(rest) is not None
 
 
