@@ -61,7 +61,7 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     r.issued = issued.isoformat() if issued else None
     r.deadline = deadline.isoformat() if deadline else None
     r.appeal_languages = header.appeal_languages(ctx, layout)
-    r.targets = targets.targets(ctx, layout)
+    r.targets = targets.targets(ctx, layout, r.organisation)
     r.signatories = targets.signatories(ctx, layout) if r.kind == "letter" else []
     title_span = (ctx.spans["title"][0], ctx.spans["title"][1]) if "title" in ctx.spans else None
     r.people = people.people(ctx, layout, title_span)

@@ -193,6 +193,10 @@ def is_org_phrase(text: str) -> bool:
         return False
     if not any(word_kind(w) == "org" for w in words):
         return False
+    if word_kind(words[0]) == "org" and len(words) <= 8 and words[0][:1].isupper():
+        # French and Spanish names keep their adjectives in lower case:
+        # "Agence nationale de renseignements", "Ministère de la Justice et Droits humains"
+        return True
     return all(
         w[:1].isupper()
         or w.lower() in _CONNECTOR
@@ -288,6 +292,8 @@ def classify(text: str) -> str:
     cjk = classify_cjk(s)
     if cjk:
         return cjk
+    if len(s) <= 40 and geo.country_of(s):
+        return "address"  # "Russian Federation": the last line of an address, not an organisation
     if is_title_phrase(s):
         return "title"
     if is_name_line(s):

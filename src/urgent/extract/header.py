@@ -191,12 +191,17 @@ def title(ctx: Context, doc_kind: str) -> str | None:
             if not m:
                 continue
             found = find_dates(line.text)
+            a = line.start + line.text.find(line.stripped) + m.end()
             if found and found[-1][1] >= len(line.text.rstrip()) - 1:
-                a = line.start + line.text.find(line.stripped) + m.end()
                 b = line.start + found[-1][0]
-                middle = ctx.text[a:b]
-                if len(middle.strip(" -–,")) >= 4 and not re.search(r"\w\s*:", middle):
-                    return _title(ctx, a, b)
+            elif not found and _concerns(ctx.text[a : line.end]):
+                # "AU 45/98   Détention au secret / Craintes de torture": the date on a line of its own
+                b = line.end
+            else:
+                continue
+            middle = ctx.text[a:b]
+            if len(middle.strip(" -–,")) >= 4 and not re.search(r"\w\s*:", middle):
+                return _title(ctx, a, b)
         # 3. the first capitalised line after the "URGENT ACTION" heading
         for i, line in enumerate(lines[:25]):
             if HEADINGS.urgent_action.match(line.stripped):
@@ -260,6 +265,12 @@ def _title_line(ctx: Context, line: Line) -> str:
 def _is_date_line(s: str) -> bool:
     found = find_dates(s)
     return bool(found) and found[0][0] <= 2 and len(s) - (found[0][1] - found[0][0]) <= 16
+
+
+def _concerns(s: str) -> bool:
+    """ "Fear of torture / Legal concern": the concerns a network UA's header line names."""
+    s = s.strip(" -–,\t")
+    return s[:1].isupper() and not s.endswith(".") and ("/" in s or len(s.split()) <= 6)
 
 
 def _labelled(s: str) -> bool:

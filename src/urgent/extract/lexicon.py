@@ -16,7 +16,8 @@ advisor adviser spokesperson ombudsman ombudsperson registrar senator congressma
 mp governor-general secretary-general procurator-general prosecutor-general attorney-general
 director-general taoiseach premier vice-president vice-premier vice-minister undersecretary
 président président·e présidente ministre directeur directrice gouverneur ambassadeur ambassadrice
-procureur procureure secrétaire chef préfet juge
+procureur procureure secrétaire chef préfet juge administrateur administratrice commissaire
+médiateur médiatrice administrador administradora
 presidente ministro ministra director directora gobernador gobernadora embajador embajadora
 fiscal procurador procuradora secretario secretaria jefe juez jueza alcalde alcaldesa
 präsident präsidentin ministerin botschafter

@@ -756,7 +756,18 @@ CJK_CONTACT = {
     "전자우편": "email",
 }
 FAX_LABELS = ("fax", "telefax", "télécopie", "telecopie")
-PHONE_LABELS = ("tel", "phone", "mobile", "móvil", "movil", "cell", "téléphone", "telephone", "teléfono")
+PHONE_LABELS = (
+    "tel",
+    "tél",
+    "phone",
+    "mobile",
+    "móvil",
+    "movil",
+    "cell",
+    "téléphone",
+    "telephone",
+    "teléfono",
+)
 
 # Sentences that hand over to diplomats rather than name a target.
 DIPLOMATS = rx(

@@ -352,9 +352,8 @@ def _is_place_or_org(raw: str) -> bool:
     from urgent.extract.addressee import word_kind
 
     words = raw.split()
-    return (
-        any(word_kind(w) in ("org", "title", "street") or w.lower() in _NOT_NAMES for w in words)
-        or bool(geo.country_of(raw))
+    return any(word_kind(w) in ("org", "title", "street") or w.lower() in _NOT_NAMES for w in words) or bool(
+        geo.country_of(raw)
     )
 
 

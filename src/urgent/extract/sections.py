@@ -113,6 +113,9 @@ class Scanner:
         self.role = "appeal"
         self.block: Block | None = None
         self.background_start: int | None = None
+        # lines of the action section that are neither asks nor contacts: an addressee's
+        # name, title and address when contact lines follow them
+        self.unplaced: list[Line] = []
 
     def scan(self) -> Layout:
         for line in self.ctx.lines:
@@ -176,6 +179,7 @@ class Scanner:
 
     def _action_heading(self, line: Line) -> None:
         self._close()
+        self.unplaced = []
         self.state = "action"
         if self.out.action_start is None:
             self.out.action_start = line.start
@@ -223,11 +227,24 @@ class Scanner:
         verb = first is not None and first.group().lower() in _ASK_VERBS
         if bullet or verb:
             self.out.asks.append(AskLine(line.start, line.end, self.group, bool(bullet)))
+            self.unplaced = []
         elif self.out.asks and s[:1].islower() and not self.out.asks[-1].end < line.start - 2:
             self.out.asks[-1].end = line.end  # a wrapped ask continues
         elif self._looks_like_target(s):
             self.state = "targets"
+            # "Minister of Interior / Mr Karim BELHADJ / … / Email: …": the lines just above
+            # the first contact line, with no blank line between, are the addressee's
+            above: list[Line] = []
+            for prev in reversed(self.unplaced):
+                if self.ctx.text.count("\n", prev.end, (above[0] if above else line).start) > 1:
+                    break
+                above.insert(0, prev)
+            self.unplaced = []
+            for prev in above:
+                self._in_targets(prev)
             self._in_targets(line)
+        elif len(s) <= 120 and not _is_prose(s):
+            self.unplaced.append(line)
 
     def _in_group(self, line: Line) -> None:
         if BULLET.match(line.stripped) and not self.block:

@@ -12,7 +12,9 @@ from urgent.extract.sections import Layout
 from urgent.record import Signatory, Target
 
 
-def targets(ctx: Context, layout: Layout) -> list[Target]:
+def targets(ctx: Context, layout: Layout, sender: str | None = None) -> list[Target]:
+    """The addressee blocks that name someone to write to; ``sender``: the organisation
+    that issued the document, whose own contact details are never a target."""
     out: list[Target] = []
     for block in layout.blocks:
         region = _group_country(block.group)
@@ -23,10 +25,19 @@ def targets(ctx: Context, layout: Layout) -> list[Target]:
             start = a + ctx.text[a:b].find(line)
             end = start + len(line.rstrip(",:; "))
             p.salutation = Piece(start, end, ctx.text[start:end])
-        if not _valid(p):
+        if not _valid(p) or _is_sender(p, sender):
             continue
         out.append(_target(ctx, p, block.role, block.group, len(out), region))
     return out
+
+
+def _is_sender(p: Parsed, sender: str | None) -> bool:
+    """ "Gulf Centre for Human Rights (GCHR) / PO Box … / Email: …" at the foot of the
+    centre's own press release: its contact details, not an addressee."""
+    if not sender or p.title:
+        return False
+    who = p.name or p.organisation
+    return who is not None and sender.lower() in who.text.lower()
 
 
 def _group_country(group: str | None) -> str | None:

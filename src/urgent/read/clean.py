@@ -189,7 +189,7 @@ _MENU_SEPARATORS = re.compile(r"[\s|/·•]+")
 def _is_language_menu(line: str) -> bool:
     """A line made only of language names ("EnglishFrançais", "简中繁中", "English | Español")."""
     rest = _MENU_SEPARATORS.sub("", line.lower())
-    return not rest or _LANGUAGE_MENU.fullmatch(rest) is not None
+    return bool(rest) and _LANGUAGE_MENU.fullmatch(rest) is not None
 
 
 def _menu_runs(lines: list[re.Match[str]], dropped: set[int]) -> list[Edit]:
