@@ -276,7 +276,7 @@ def _concerns(s: str) -> bool:
 def _labelled(s: str) -> bool:
     """ "Contact: …", "Embargo: …" (a label, not a headline); "Singapore: Stop …" is one."""
     m = re.match(r"([^:：]{1,12})[:：]\s*\S", s)
-    return bool(m) and not geo.country_of(m.group(1))
+    return m is not None and not geo.country_of(m.group(1))
 
 
 def _headline(s: str) -> bool:
