@@ -31,6 +31,7 @@ from urgent.extract.patterns import (
     CJK_CONTACT,
     CONTACT_LABEL,
     FAX_LABELS,
+    BULLET,
     HONORIFIC,
     PHONE_LABELS,
     SALUTATION_LABEL,
@@ -355,6 +356,10 @@ class BlockReader:
     # -- one line -------------------------------------------------------------
     def _line(self, start: int, end: int) -> None:
         s = self.text[start:end]
+        bullet = BULLET.match(s)
+        if bullet and not HONORIFIC.match(s.lstrip()):  # "1) Ing. …" is read with the name
+            start += bullet.end()
+            s = s[bullet.end() :]
         m = SALUTATION_LABEL.match(s)
         if m:
             # "(Salutation: Dear Attorney General)": the brackets go with the label
@@ -378,7 +383,14 @@ class BlockReader:
             head_end = self._unlabelled_contacts(start, end)
         head = self.text[start : start + head_end]
         if head.strip() and not re.fullmatch(r"\s*\(.*\)\s*", head):
-            self._head(start, start + head_end)
+            segments = _segments(head)
+            if segments:
+                # "Mr. A B, Minister of X, 7 Y Street, Baku AZ 1001, Azerbaijan. Fax: …": an
+                # addressee on one line, its fields separated by commas, read as lines
+                for a, b in segments:
+                    self._head(start + a, start + b)
+            else:
+                self._head(start, start + head_end)
 
     def _unlabelled_contacts(self, start: int, end: int) -> int:
         """Trailing e-mails and numbers without labels ("…, 020 7946 0321, x@y.org")."""
@@ -648,6 +660,27 @@ class BlockReader:
             self.p.country = "GB"
         elif _US_ZIP.search(joined):
             self.p.country = "US"
+
+
+def _segments(head: str) -> list[tuple[int, int]]:
+    """The comma-separated fields of a long one-line addressee, or [] for a line of
+    one field. Only a line that starts with a person's name or a body, and that has a
+    street number or postcode, is split: "Ambassador, Permanent Mission" stays one."""
+    if len(head) < 60 or head.count(",") < 2 or not re.search(r"\d", head):
+        return []
+    first = head.split(",", 1)[0].strip()
+    if classify(first) not in ("name", "org") and not HONORIFIC.match(first):
+        return []
+    out = []
+    for m in re.finditer(r"[^,]+", head):
+        a, b = m.start(), m.end()
+        while a < b and head[a].isspace():
+            a += 1
+        while b > a and head[b - 1] in " .;":
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _piece(text: str, start: int, end: int, strip: str = " ") -> Piece:

@@ -653,9 +653,12 @@ HEADINGS = Headings(
             r"^\W*llamamientos a\b[^.\n]{0,80}:?\s*$",
             r"^\W*(?:merci d'envoyer|envoyez) vos appels\b.{0,80}\b[àa]\s*:?\s*$",
             r"^\W*appels? [àa]\b[^.\n]{0,80}:?\s*$",
+            r"^\W*(?:postal )?addresses(?: of the authorities)?\s*:\s*$",
+            r"^\W*adresses?\s*:\s*$",
+            r"^\W*direcciones\s*:\s*$",
             r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
         ),
-        "appeal|llamamiento|appel|write to|send to",
+        "appeal|llamamiento|appel|write to|send to|addresses|adresse|direcciones",
     ),
     copies_to=Gated(
         rx(
@@ -917,7 +920,8 @@ ASK_GROUP = rx(
 
 # Bullets and list marks before an ask.
 BULLET = re.compile(
-    r"^\s*(?:(?:[-*•▪◦‣●○■□➢➤►–—]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+|[（(]?[一二三四五六七八九十]{1,3}[、.）)]\s*)"
+    r"^\s*(?:(?:[-*•·▪◦‣●○■□➢➤►–—]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])\s+"
+    r"|[（(]?[一二三四五六七八九十]{1,3}[、.）)]\s*)"
 )
 
 # Verbs that open a recommended action (imperative or participle).

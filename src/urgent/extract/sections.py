@@ -286,6 +286,8 @@ class Scanner:
             and not LETTER_OPENING.match(s)
         ):
             starts_new = True  # addresses come before contact lines, not after
+        if BULLET.match(s) and self.block and self.block.contacts:
+            starts_new = True  # "· Mr. A, Minister …, Fax: …" / "· Mr. B, …": one addressee a bullet
         if self.block and (self.block.closed or (self.block.complete and starts_new)):
             self._close()
         if self.block is None:
