@@ -21,7 +21,7 @@ from urgent.extract.context import Context
 from urgent.extract.language import detect_language
 from urgent.extract.taxonomy import RISK_RULES
 from urgent.read import DEFAULT_MAX_BYTES, Document, ReadOptions, read
-from urgent.record import Record, Source
+from urgent.record import Record, Source, Target
 
 EXTRACTOR_VERSION = "1"
 
@@ -72,7 +72,7 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     r.places = [name for name, _code, _span in found_places]
     target_countries: list[tuple[str, tuple[int, int] | None]] = []
     for i, t in enumerate(r.targets):
-        if t.role == "appeal" and t.country:
+        if t.role == "appeal" and t.country and not _abroad(t):
             span = ctx.spans.get(f"targets[{i}].country")
             target_countries.append((t.country, (span[0], span[1]) if span else None))
     r.countries = where.countries(
@@ -84,6 +84,18 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     r.warnings = _warnings(r, issued, deadline, options.today)
     r.spans = ctx.spans
     return r
+
+
+# An embassy or a mission to the UN: the state it represents is not where it sits.
+_DIPLOMATIC = re.compile(
+    r"\b(?:embass(?:y|ies)|(?:permanent )?mission|ambassad(?:or|eur|rice)|consul|embajad|ambassade)",
+    re.IGNORECASE,
+)
+
+
+def _abroad(t: Target) -> bool:
+    """A target at a state's embassy or mission abroad: its country is not the case's."""
+    return any(_DIPLOMATIC.search(x) for x in (t.title, t.organisation) if x)
 
 
 # "without hindrance or harassment", "free from torture": a risk named to be denied.

@@ -28,10 +28,10 @@ from urgent.extract.lexicon import (
     TITLE_WORDS,
 )
 from urgent.extract.patterns import (
+    BULLET,
     CJK_CONTACT,
     CONTACT_LABEL,
     FAX_LABELS,
-    BULLET,
     HONORIFIC,
     PHONE_LABELS,
     SALUTATION_LABEL,

@@ -465,12 +465,14 @@ def appeal_languages(ctx: Context, layout: Layout) -> list[str]:
     text = ctx.text
     # the action heading's paragraph: "ACCIÓN RECOMENDADA: Envíen telegramas, faxes, cartas
     # urgentes o por vía aérea,\nen español o en su propio idioma:"
-    scope = [(ln.start, _paragraph_end(text, ln.end, ln.end + 300)) for ln in layout.action_lines] or [
-        (0, len(text))
-    ]
-    for start, end in scope:
+    scope = [(ln.start, _paragraph_end(text, ln.end, ln.end + 300), False) for ln in layout.action_lines]
+    # anywhere, only a labelled request: "PREFERRED LANGUAGE TO ADDRESS TARGET: Arabic, English"
+    scope.append((0, len(text), bool(scope)))
+    for start, end, labelled_only in scope:
         for m in LANGUAGE_REQUEST.finditer(ctx.text, ctx.lower, start, end):
             group = next(g for g, v in m.groupdict().items() if v is not None)
+            if labelled_only and group != "list_pref":
+                continue
             codes: list[str] = []
             for w in _LANG_WORD.finditer(ctx.text, m.start(group), m.end(group)):
                 code = LANGUAGE_CODE.get(w.group().lower())

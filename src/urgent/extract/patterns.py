@@ -869,6 +869,7 @@ ISSUE_LABEL = Wording(
 # Each alternative starts with a fixed word (see `Wording`).
 DEADLINE_BEFORE = Wording(
     r"take action\b[^.\n]{0,40}?\buntil\s*:?\s*",
+    r"take action before\s*:?\s*",  # "PLEASE TAKE ACTION BEFORE: 30 June 2023"
     r"until\s*:\s*",
     r"send(?:ing)? (?:your )?appeals\b[^.\n]{0,40}?\b(?:before|by|until|no later than)\s+",
     r"appeals? (?:should|must) (?:be )?(?:sent|received|arrive)\b[^.\n]{0,20}?\b(?:before|by)\s+",
@@ -908,7 +909,7 @@ OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:pro
 
 # Group headings under which asks sit: "urging the Iranian authorities to:".
 ASK_GROUP = rx(
-    r"\b(?:urging|calling on|asking|urges|calls on|call on)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})",
+    r"\b(?:urging|calling on|asking|urges|calls on|call on|write to|writing to)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})",
     r"\b(?:urging|calling on|asking|to|appeals? to|urges|calls on)\s+(?:the\s+)?(?P<group>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+"
     r"(?:authorities|government|officials|police|president|prosecutor|authority))\b",
     r"\b(?:aux|à l[ae'’]\s?|a las?|a los)\s*(?P<group6>(?:autorités|autoridades|gouvernement|gobierno)\s+[\w-]+)",

@@ -55,7 +55,8 @@ def _joiner(line: str, nxt: str, width: int) -> str | None:
         return ""  # a compound split at its hyphen: "ill-" + "treatment"
     if first.islower() and len(line) >= 0.5 * width:
         return " "
-    filled = len(line) >= 0.8 * width
+    # a line well past the width was not wrapped at it: a paragraph or heading of its own
+    filled = 0.8 * width <= len(line) <= 1.2 * width
     if filled and line[-1] not in _END_PUNCT and first.isalnum() and not line.isupper():
         return " "
     return None
