@@ -182,7 +182,9 @@ def title(ctx: Context, doc_kind: str) -> str | None:
     if doc_kind == "further_information":
         # 1. the "Further information on UA …" line itself
         for line in lines[:20]:
-            if FOLLOWS_UA.search(line.text):
+            # not "FURTHER INFORMATION ON UA: 120/14 Index: MDE 13/045/2014 Iran Date: …",
+            # a header of labels above the "URGENT ACTION" heading and the headline
+            if FOLLOWS_UA.search(line.text) and not _LABELS.search(line.text):
                 return _title(ctx, line.start, line.end)
     if doc_kind in ("urgent_action", "further_information"):
         # 2. a network UA's header line: "UA 123/94  Fear of torture / Disappearance  18 May 1994"
@@ -265,6 +267,9 @@ def _title_line(ctx: Context, line: Line) -> str:
 def _is_date_line(s: str) -> bool:
     found = find_dates(s)
     return bool(found) and found[0][0] <= 2 and len(s) - (found[0][1] - found[0][0]) <= 16
+
+
+_LABELS = re.compile(r"\b(?:Index|Date|Índice|Fecha|Data)\s*:", re.IGNORECASE)
 
 
 def _concerns(s: str) -> bool:

@@ -36,10 +36,13 @@ def reflow(text: MappedText) -> MappedText:
     if width is None:
         return text
     t = text.text
+    gaps = [t.count("\n", e1, s2) for (_s1, e1), (s2, _e2) in itertools.pairwise(lines)]
+    # Text copied out of a PDF may have a blank line after many printed lines (a third
+    # or more of them); where fewer have one, a blank line ends a paragraph.
+    most = 2 if sum(g == 2 for g in gaps) >= 0.35 * len(gaps) else 1
     edits: list[Edit] = []
-    for (s1, e1), (s2, e2) in itertools.pairwise(lines):
-        gap = t[e1:s2]
-        if gap.count("\n") > 2:  # two blank lines: a real break
+    for ((s1, e1), (s2, e2)), gap in zip(itertools.pairwise(lines), gaps, strict=True):
+        if gap > most:  # a blank line more than between the lines of a paragraph: a real break
             continue
         joiner = _joiner(t[s1:e1].strip(), t[s2:e2].strip(), width)
         if joiner is not None:
