@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from urgent.extract import geo
-from urgent.extract.addressee import BlockReader, Parsed, Piece, name_words, strip_honorific
+from urgent.extract.addressee import (
+    BlockReader,
+    Parsed,
+    Piece,
+    is_title_phrase,
+    name_words,
+    strip_honorific,
+    word_kind,
+)
 from urgent.extract.context import Context
 from urgent.extract.patterns import ORG_NAME, ORGANISATION_RES
 from urgent.extract.sections import Layout
@@ -118,6 +126,13 @@ def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
             continue
         if re.match(r"^\W*(?:敬礼|此致)\W*$", s):
             continue
+        if s and _is_org(s):
+            continue  # "Human Rights Watch" under a signatory's title
+        if out and out[-1].title is None and _is_signature_title(s.rstrip(",")):
+            out[-1].title = s.rstrip(",")  # "South Asia Director": not a name of two words
+            at = ln.start + ln.text.find(s)
+            ctx.mark(f"signatories[{len(out) - 1}].title", at, at + len(out[-1].title))
+            continue
         body, cut, _ = strip_honorific(s)
         words = body.split()
         n = name_words(words)
@@ -142,6 +157,12 @@ def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
         elif not out:
             break
     return out
+
+
+def _is_signature_title(s: str) -> bool:
+    """ "Executive Director", "South Asia Director": a title, ending with its title word."""
+    words = s.split()
+    return bool(words) and (is_title_phrase(s) or (len(words) <= 5 and word_kind(words[-1]) == "title"))
 
 
 def _is_org(s: str) -> bool:
