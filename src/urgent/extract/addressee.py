@@ -48,6 +48,11 @@ _CONNECTOR = {
     "du",
     "des",
     "del",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "e",
     "la",
     "le",
     "los",
@@ -175,6 +180,10 @@ def is_title_phrase(text: str) -> bool:
         "du",
         "des",
         "del",
+        "da",
+        "do",
+        "dos",
+        "das",
         "général",
         "general",
         "für",
@@ -496,7 +505,9 @@ class BlockReader:
             comp_end = self._complement(words, j)
             if comp_end > j:
                 comp = self.text[words[j][0] : words[comp_end - 1][1]]
-                bare = re.sub(r"^(?:of|for|de|del|du|des)\s+(?:the\s+|la\s+|l')?", "", comp, flags=re.I)
+                bare = re.sub(
+                    r"^(?:of|for|de|del|du|des|da|do|dos|das)\s+(?:the\s+|la\s+|l')?", "", comp, flags=re.I
+                )
                 if geo.country_of(bare.strip(" ,")):
                     pass  # "President of the Republic of Uzbekistan": the state, not a body
                 elif any(word_kind(w[2]) == "org" for w in words[j:comp_end]):
@@ -555,6 +566,10 @@ class BlockReader:
             "del",
             "du",
             "des",
+            "da",
+            "do",
+            "dos",
+            "das",
             "général",
             "general",
         ):

@@ -419,15 +419,15 @@ def _date(ctx: Context, path: str, found: tuple[int, int, date]) -> date:
 # -- appeal languages ---------------------------------------------------------
 
 LANGUAGE_NAMES = {
-    "en": "english anglais inglés ingles englisch 영어 英文 英语",
-    "zh": "chinese mandarin chinois chino chinesisch 중국어 中文 汉语",
+    "en": "english anglais inglés ingles inglês englisch 영어 英文 英语",
+    "zh": "chinese mandarin chinois chino chinês chinesisch 중국어 中文 汉语",
     "ko": "korean coréen coreano koreanisch 한국어 韩语",
-    "fr": "french français francais francés frances französisch",
-    "es": "spanish espagnol español espanol spanisch",
+    "fr": "french français francais francés frances francês französisch",
+    "es": "spanish espagnol español espanol espanhol spanisch",
     "de": "german allemand alemán aleman deutsch",
     "ar": "arabic arabe árabe arabisch",
-    "ru": "russian russe ruso russisch",
-    "pt": "portuguese portugais portugués portugues portugiesisch",
+    "ru": "russian russe ruso russo russisch",
+    "pt": "portuguese portugais portugués portugues português portugiesisch",
     "fa": "persian farsi persan persa",
     "tr": "turkish turc turco türkisch",
     "ja": "japanese japonais japonés",

@@ -18,6 +18,7 @@ director-general taoiseach premier vice-president vice-premier vice-minister und
 président président·e présidente ministre directeur directrice gouverneur ambassadeur ambassadrice
 procureur procureure secrétaire chef préfet juge administrateur administratrice commissaire
 médiateur médiatrice administrador administradora
+governador governadora procurador-geral procuradora-geral secretário secretária ministra
 presidente ministro ministra director directora gobernador gobernadora embajador embajadora
 fiscal procurador procuradora secretario secretaria jefe juez jueza alcalde alcaldesa
 präsident präsidentin ministerin botschafter
@@ -54,6 +55,8 @@ comision comité consejo fundación fundacion asociación asociacion organizaci�
 movimiento colectivo sindicato instituto centro coordinadora federación federacion
 jefatura dirección direccion ejército ejercito
 ministerium botschaft regierung
+ministério procuradoria procuradoria-geral governo polícia cadeia comando embaixada secretaria
+presidência assembleia provedoria
 """.split()
 )
 

@@ -589,11 +589,12 @@ HEADINGS = Headings(
             r"^\W*urgent action\W*$",
             r"^\W*action urgente\W*$",
             r"^\W*acci[oó]n urgente\W*$",
+            r"^\W*a[çc][ãa]o urgente\W*$",
             r"^\W*urgent(?:e)? (?:action|appeal)s?\b",
             r"^\W*eilaktion\W*$",
             r"^\W*UA\s*(?:No\.?\s*)?\d{1,4}/\d{2,4}\b",
         ),
-        "urgent|acci|eilaktion|ua",
+        "urgent|acci|eilaktion|ua|ação|acao",
     ),
     further_information=Gated(
         rx(
@@ -631,6 +632,8 @@ HEADINGS = Headings(
             r"\bescriban? (?:inmediatamente )?en\b",
             r"^\W*action recommand[ée]e\b",
             r"\b[ée]crivez (?:imm[ée]diatement )?en\b",
+            r"\bescrevam? (?:imediatamente )?em\b",
+            r"^\W*a[çc][ãa]o recomendada\b",
             r"\bbitte schreiben sie\b",
             r"^\W*empfohlene aktion\b",
             r"^\W*take action\b",
@@ -641,7 +644,7 @@ HEADINGS = Headings(
             r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
             r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
         ),
-        "recommended|what |please|write|send|escri|crivez|acci|action|bitte|aktion|urge|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
+        "recommended|what |please|write|send|escri|crivez|acci|action|escrev|ação|acao|bitte|aktion|urge|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
     ),
     # "PLEASE SEND APPEALS BEFORE 3 MARCH 2019 TO:", "APPEALS TO TURKISH AUTHORITIES:".
     appeals_to=Gated(
@@ -653,12 +656,14 @@ HEADINGS = Headings(
             r"^\W*llamamientos a\b[^.\n]{0,80}:?\s*$",
             r"^\W*(?:merci d'envoyer|envoyez) vos appels\b.{0,80}\b[àa]\s*:?\s*$",
             r"^\W*appels? [àa]\b[^.\n]{0,80}:?\s*$",
+            r"^\W*(?:por favor,? )?envie(?:m)? (?:os (?:seus )?)?apelos\b.{0,80}\bpara\s*:?\s*$",
+            r"^\W*apelos para\b[^.\n]{0,80}:?\s*$",
             r"^\W*(?:postal )?addresses(?: of the authorities)?\s*:\s*$",
             r"^\W*adresses?\s*:\s*$",
             r"^\W*direcciones\s*:\s*$",
             r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
         ),
-        "appeal|llamamiento|appel|write to|send to|addresses|adresse|direcciones",
+        "appeal|llamamiento|appel|write to|send to|addresses|adresse|direcciones|apelos",
     ),
     copies_to=Gated(
         rx(
@@ -668,9 +673,10 @@ HEADINGS = Headings(
             r"^\W*참조\s*[:：]",
             r"^\W*(?:env[ií]en )?copias a\b",
             r"^\W*(?:et )?copies? [àa]\b",
+            r"^\W*(?:e )?(?:envie(?:m)? )?(?:tamb[ée]m )?c[óo]pias para\b",
             r"^\W*kopien an\b",
         ),
-        "cop|cc|抄送|참조|kopien",
+        "cop|cc|抄送|참조|kopien|cópias|copias",
     ),
     background=Gated(
         rx(
@@ -679,8 +685,9 @@ HEADINGS = Headings(
             r"^\W*informaci[oó]n (?:adicional|complementaria)\W*$",
             r"^\W*(?:informations? (?:g[ée]n[ée]rales?|compl[ée]mentaires?)|compl[ée]ment d'information)\W*$",
             r"^\W*hintergrundinformationen\W*$",
+            r"^\W*informa[çc](?:[ãa]o|[õo]es) adiciona(?:l|is)\W*$",
         ),
-        "information|background|informaci|compl|hintergrund",
+        "information|background|informaci|compl|hintergrund|informação|informações|informacao|informacoes",
     ),
     action_end=Gated(
         rx(
@@ -706,7 +713,7 @@ STOP_ACTION_ANYWHERE = Started(
 
 # "Salutation: Your Excellency" and its translations.
 SALUTATION_LABEL = rx(
-    r"^\W*(?:salutations?|formules? d['’]appel|formule de politesse|tratamiento|saludo|anrede|称呼|호칭)\s*[:：]\s*"
+    r"^\W*(?:salutations?|formules? d['’]appel|formule de politesse|tratamiento|tratamento|saludo|anrede|称呼|호칭)\s*[:：]\s*"
 )
 
 # Contact labels inside an addressee block.
@@ -786,6 +793,8 @@ NON_TARGET_LINE = rx(
     r"\bplease send appeals\b",
     r"\baccredited to your country\b",
     r"\bacreditad[oa]s en su pa[ií]s\b",
+    r"\bacreditad[oa]s no seu pa[ií]s\b",
+    r"\bverifique junto da sua sec[çc][ãa]o\b",
     r"\baccr[ée]dit[ée]s dans votre pays\b",
 )
 
@@ -881,6 +890,7 @@ DEADLINE_BEFORE = Wording(
     r"llamamientos antes del?\s+",
     r"antes del?\s+(?=\d)",
     r"appelle (?:vor|bis zum)\s+",
+    r"apelos (?:at[ée]|antes de)\s+(?:ao? )?",  # "POR FAVOR ENVIE APELOS ATÉ 10 DE JUNHO DE 2016"
 )
 DEADLINE_AFTER = Wording(
     r"if sending appeals after\s+(?:the\s+)?",
@@ -900,19 +910,25 @@ LANGUAGE_REQUEST = Started(
         r"(?i:\bpreferred languages? (?:to address|for) (?:the )?targets?\s*:\s*)(?P<list_pref>[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*)",
         r"(?i:\b(?:[ée]crivez|lettres|t[ée]l[ée]copies|appels)\b[^.]{0,120}?\ben\s+)(?P<list_fr>[\w ,]+?)(?i:\s+ou dans votre (?:propre )?langue)",
         r"(?i:\b(?:escriban?|env[ií]en|cartas|llamamientos)\b[^.]{0,120}?\ben\s+)(?P<list_es>[\w ,]+?)(?i:\s+o en su (?:propio )?idioma)",
+        r"(?i:\b(?:escrevam?|envie|cartas|apelos)\b[^.]{0,120}?\bem\s+)(?P<list_pt>[\w ,]+?)(?i:\s+ou na sua (?:pr[óo]pria )?l[íi]ngua)",
         flags=0,
     ),
     "write|appeal|letter|faxes|email|telegram|preferred language|écrivez|ecrivez|escriba"
-    "|lettres|télécopies|telecopies|appels|envíen|envien|cartas|llamamientos",
+    "|lettres|télécopies|telecopies|appels|envíen|envien|cartas|llamamientos|escreva|escrevam|envie|apelos",
 )
-OWN_LANGUAGE = rx(r"your own language", r"votre (?:propre )?langue", r"su (?:propio )?idioma")
+OWN_LANGUAGE = rx(
+    r"your own language",
+    r"votre (?:propre )?langue",
+    r"su (?:propio )?idioma",
+    r"sua (?:pr[óo]pria )?l[íi]ngua",
+)
 
 # Group headings under which asks sit: "urging the Iranian authorities to:".
 ASK_GROUP = rx(
     r"\b(?:urging|calling on|asking|urges|calls on|call on|write to|writing to)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})",
     r"\b(?:urging|calling on|asking|to|appeals? to|urges|calls on)\s+(?:the\s+)?(?P<group>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+"
     r"(?:authorities|government|officials|police|president|prosecutor|authority))\b",
-    r"\b(?:aux|à l[ae'’]\s?|a las?|a los)\s*(?P<group6>(?:autorités|autoridades|gouvernement|gobierno)\s+[\w-]+)",
+    r"\b(?:aux|à l[ae'’]\s?|a las?|a los|às|aos)\s*(?P<group6>(?:autorités|autoridades|gouvernement|gobierno|governo)\s+[\w-]+)",
     r"^\W*appeals? to\s+(?:the\s+)?(?P<group2>[^:\n]{2,60}?)\s*:\s*$",
     r"^\W*llamamientos a\s+(?:las?\s+)?(?P<group3>[^:\n]{2,60}?)\s*:\s*$",
     r"^\W*appels? [àa]\s+(?:l[ae]s?\s+|l')?(?P<group4>[^:\n]{2,60}?)\s*:\s*$",
@@ -1017,7 +1033,7 @@ HONORIFIC = re.compile(
     r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
     r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
     r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|king|queen|prince|sultan|emir|"
-    r"ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
+    r"sua excel[êe]ncia|exmo\.?|exma\.?|dra\.|ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
     r"captain|capt\.|counsell?or|ambassador|rev\.|reverend|father|bishop|me\.|ma[iî]tre|dott\.|"
     r"\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+",
     re.IGNORECASE,

@@ -39,6 +39,8 @@ _DETENTION = re.compile(
     r"\b(?:detain(?!ees?\b)\w*|detention|held|holding|arrest\w*|custody|imprison\w*|prison|jail\w*|"
     r"incarcerat\w*|captur\w*|abduct\w*|police station|stopped|apprehend\w*|camp|transferr?ed|moved to|"
     r"taken to|released from|death row|detenid\w*|detenci[oó]n|d[ée]tenu\w*|d[ée]tention|arr[êe]t[ée]\w*|"
+    r"detid[oa]s?|deten[çc][ãa]o|trasladad\w*|recluid\w*|transferid\w*|transf[ée]r[ée]\w*|encarcel\w*|"
+    r"encarcerad\w*|incarc[ée]r[ée]\w*|"
     r"关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포)",
     re.IGNORECASE,
 )
@@ -46,7 +48,8 @@ _DETENTION_FAST = Lowered(_DETENTION)
 _DETENTION_AT = Started(
     _DETENTION_FAST,
     "det|dét|held|hold|arr|custody|imprison|prison|jail|incarcerat|captur|abduct|police station|stopped|"
-    "apprehend|camp|transfer|moved to|taken to|released from|death row|关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포",
+    "apprehend|camp|transfer|moved to|taken to|released from|death row|trasladad|recluid|transféré|transfere|"
+    "encarcel|encarcer|incarcér|关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포",
 )
 _EVENT_HELD = re.compile(
     r"\b(?:to be|will be|was to be|summit|meeting|talks|conference|election|elections|session|"
@@ -90,6 +93,22 @@ _FACILITY_LEAD = re.compile(r"\b(?:in|at|to|from|into|inside|of)\s+(?:the\s+)?$"
 _NOT_FACILITY_HEAD = re.compile(
     r"^(?:The|A|An|His|Her|Their|This|That|In|At|To|From|On|For|Since|After|When|While)\s",
 )
+
+
+# Named places of detention in French, Spanish and Portuguese put the noun first:
+# "Cadeia Civil de Cabinda", "Centro Penitenciario de La Ceiba", "Maison d'arrêt de Bamako".
+_FACILITY_FIRST = re.compile(
+    r"\b(?:Centro|C[áa]rcel|Cadeia|Pris[ãa]o|Prisi[óo]n|Penitenci[áa]ri[ao]|Penitenciar[íi]a|Reclusorio|"
+    r"Maison d['’]arr[êe]t|Prison|Centre|Comando|Comisar[íi]a|Esquadra|Quartel|Cuartel|Estaci[óo]n|"
+    r"Establecimiento|Complexo|Complejo)"
+    r"(?:[ \t]+(?:de|del|da|do|dos|das|des|du|la|le|d['’](?=[A-ZÀ-Þ]))?[ \t]*(?:[A-ZÀ-Þ][\w'’.-]*|No\.\s*\d+|\d+)){1,6}"
+)
+_FACILITY_FIRST_LEAD = re.compile(
+    r"\b(?:en|na|no|em|dans|à|au|al|para|ao|à|del?|da|do|desde)\s+(?:el\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_ROMANCE = frozenset(("es", "fr", "pt", "it"))
+_TWO_CAPITALS = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ'’-]+[ \t]+[A-ZÀ-Þ][a-zà-ÿ]")
 
 
 # What may stand between the countries of a heading line: "A / B", "A and B".
@@ -231,10 +250,18 @@ def places(
             continue  # "Political prison camps are…": a kind of place, not a named one
         if (raw and raw[0].isupper()) or raw[:1].isdigit() or raw.startswith(("al-", "el-")):
             add(raw, "", m.end() - len(raw), m.end())
+    if ctx.language in _ROMANCE:
+        for a, b in _merge([sentences[k] for k in near]):
+            for m in _FACILITY_FIRST.finditer(text, a, b):
+                if _FACILITY_FIRST_LEAD.search(text[max(a, m.start() - 14) : m.start()]):
+                    add(m.group(), "", m.start(), m.end())
+    named = [span for _n, _c, span in out]
     for p in found:
         k = _sentence_of(starts, sentences, p.start)
         if k is None or not near_detention(k) or p.end > sentences[k][1]:
             continue
+        if any(a <= p.start and p.end <= b for a, b in named):
+            continue  # "Cobán" in "Centro Preventivo de Cobán": part of a facility's name
         a = sentences[k][0]
         dateline = DATELINE.match(text, a, sentences[k][1])
         if dateline and p.start < dateline.end():
@@ -249,6 +276,8 @@ def places(
             continue
         if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
             continue  # "Moscow should…": the government, not a place
+        if _TWO_CAPITALS.match(after):
+            continue  # "de Arão Zacarias Buco": a person's first name, not a town
         add(p.text, p.code, p.start, p.end)
     out.sort(key=lambda o: o[2][0])
     for i, (_name, _code, span) in enumerate(out):
