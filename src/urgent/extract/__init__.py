@@ -42,7 +42,7 @@ def extract(
 
 def extract_document(doc: Document, options: Options | None = None) -> Record:
     options = options or Options()
-    ctx = Context(text=doc.text, meta=doc.meta, name=doc.name, today=options.today)
+    ctx = Context(text=doc.text, meta=doc.meta, name=doc.name, today=options.today, format=doc.format)
     ctx.language = detect_language(doc.text)
     layout = sections.scan(ctx)
     r = Record(

@@ -293,6 +293,12 @@ def classify_cjk(s: str) -> str | None:
     return "address"
 
 
+# Words that end a street's name (and no title or body's name)
+_STREET_ENDS = frozenset(
+    "street st road rd avenue ave boulevard blvd lane drive strasse straße ulitsa prospekt lu jie dajie".split()
+)
+
+
 @lru_cache(maxsize=4096)
 def classify(text: str) -> str:
     """title | org | name | address | mixed for one line without contacts."""
@@ -304,6 +310,8 @@ def classify(text: str) -> str:
         return cjk
     if len(s) <= 40 and geo.country_of(s):
         return "address"  # "Russian Federation": the last line of an address, not an organisation
+    if s.split()[-1].lower().strip(".,") in _STREET_ENDS:
+        return "address"  # "Sheikh Abdolmajid Keshk-e Mesri Avenue": a street named after someone
     if is_title_phrase(s):
         return "title"
     if is_name_line(s):

@@ -67,24 +67,32 @@ def normalise(raw: str, region: str | None, previous: str | None = None) -> str 
             return found
     if raw.lstrip().startswith("+") and not _IDD.match(raw):
         # "+ 502 221 4537" in a 2004 appeal: written in full international form before the
-        # country lengthened its numbers, too short today, and still the number to dial then
-        return _parse(raw, region, too_short=True)
+        # country lengthened its numbers, of a wrong length today, and the number to dial then
+        return _parse(raw, region, old_plan=True)
     return None
 
 
-def _parse(raw: str, region: str | None, too_short: bool = False) -> str | None:
+def _parse(raw: str, region: str | None, old_plan: bool = False) -> str | None:
     try:
         num = phonenumbers.parse(raw, None if raw.lstrip().startswith("+") else region)
     except phonenumbers.NumberParseException:
         return None
     reason = phonenumbers.is_possible_number_with_reason(num)
-    if reason != phonenumbers.ValidationResult.IS_POSSIBLE and not (
-        too_short and reason == phonenumbers.ValidationResult.TOO_SHORT
-    ):
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE and not (old_plan and reason in _OLD_LENGTHS):
         return None
     if not _plausible(num) and not phonenumbers.is_valid_number(num):  # the cheap test first
         return None
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+# Why today's plan rejects a number that had fewer digits when it was printed.
+_OLD_LENGTHS = frozenset(
+    (
+        phonenumbers.ValidationResult.TOO_SHORT,
+        phonenumbers.ValidationResult.INVALID_LENGTH,
+        phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+    )
+)
 
 
 def _plausible(num: phonenumbers.PhoneNumber) -> bool:

@@ -53,6 +53,7 @@ class Context:
     meta: Meta = field(default_factory=Meta)
     name: str | None = None
     today: date | None = None
+    format: str = "text"  # the reader's: text | markdown | html | pdf | docx | email
     language: str = "en"
     spans: dict[str, list[int]] = field(default_factory=dict)
     sent_to: list[str] = field(default_factory=list)  # countries people risk being sent to

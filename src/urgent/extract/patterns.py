@@ -1032,7 +1032,7 @@ HONORIFIC = re.compile(
     r"^(?:(?:his|her|their|your) (?:excellency|excellencies|majesty|highness|honou?r)|h\.?\s?e\.?|"
     r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
     r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
-    r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|king|queen|prince|sultan|emir|"
+    r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|king|queen|prince|sultan|emir|"
     r"sua excel[êe]ncia|exmo\.?|exma\.?|dra\.|ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
     r"captain|capt\.|counsell?or|ambassador|rev\.|reverend|father|bishop|me\.|ma[iî]tre|dott\.|"
     r"\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+",
