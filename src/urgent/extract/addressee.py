@@ -310,6 +310,8 @@ def classify(text: str) -> str:
         return cjk
     if len(s) <= 40 and geo.country_of(s):
         return "address"  # "Russian Federation": the last line of an address, not an organisation
+    if re.search(r"\w['’]s\s+\S+$", s) and word_kind(s.split()[-1]) == "org" and len(s.split()) <= 6:
+        return "org"  # "Prosecutor General's Office", "Chief Minister's Secretariat"
     if s.split()[-1].lower().strip(".,") in _STREET_ENDS:
         return "address"  # "Sheikh Abdolmajid Keshk-e Mesri Avenue": a street named after someone
     if is_title_phrase(s):

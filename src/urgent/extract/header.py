@@ -140,6 +140,12 @@ def organisation(ctx: Context, doc_kind: str) -> str | None:
         if re.match(r"AI\s+Index", m.group(), re.I):
             score += 5
         scores[name] = scores.get(name, 0) + score
+    # the page's author or site, when an organisation the text names: "author: Civil Rights Defenders"
+    for named in (ctx.meta.author, ctx.meta.sitename):
+        at = ctx.find(named) if named and ORG_NAME.fullmatch(named) else -1
+        if named and at >= 0:
+            first.setdefault(named, (at, at + len(named)))
+            scores[named] = scores.get(named, 0) + 6
     if "Amnesty International" in scores and doc_kind in ("urgent_action", "further_information"):
         scores["Amnesty International"] += 3  # the Urgent Action format is Amnesty's
     if scores:
@@ -207,6 +213,8 @@ def title(ctx: Context, doc_kind: str) -> str | None:
         # 3. the first capitalised line after the "URGENT ACTION" heading
         for i, line in enumerate(lines[:25]):
             if HEADINGS.urgent_action.match(line.stripped):
+                if re.match(r"^\W*urgent (?:action|appeal)\s*[:–—-]\s*(?:\S+\s+){2,}\S", line.stripped, re.I):
+                    return _title(ctx, line.start, line.end)  # "Urgent Action: Free Human Rights Defender X"
                 for nxt in lines[i + 1 : i + 4]:
                     s = nxt.stripped
                     if UA_NUMBER.fullmatch(s) or not s:

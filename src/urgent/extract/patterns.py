@@ -667,7 +667,7 @@ HEADINGS = Headings(
     ),
     copies_to=Gated(
         rx(
-            r"^\W*(?:and |also send |please send )?cop(?:y|ies) to\b",
+            r"^\W*(?:and |also |please )?(?:send )?(?:a )?cop(?:y|ies) to\b",
             r"^\W*cc\s*[:：]",
             r"^\W*抄送\s*[:：]",
             r"^\W*참조\s*[:：]",
@@ -676,7 +676,7 @@ HEADINGS = Headings(
             r"^\W*(?:e )?(?:envie(?:m)? )?(?:tamb[ée]m )?c[óo]pias para\b",
             r"^\W*kopien an\b",
         ),
-        "cop|cc|抄送|참조|kopien|cópias|copias",
+        "cop|cc|抄送|참조|kopien|cópias|copias|send",
     ),
     background=Gated(
         rx(
@@ -879,6 +879,7 @@ ISSUE_LABEL = Wording(
 DEADLINE_BEFORE = Wording(
     r"take action\b[^.\n]{0,40}?\buntil\s*:?\s*",
     r"take action before\s*:?\s*",  # "PLEASE TAKE ACTION BEFORE: 30 June 2023"
+    r"write to [^.\n]{1,60}?\b(?:before|by)\s+",  # "Write to the Belarusian authorities before 10 December"
     r"until\s*:\s*",
     r"send(?:ing)? (?:your )?appeals\b[^.\n]{0,40}?\b(?:before|by|until|no later than)\s+",
     r"appeals? (?:should|must) (?:be )?(?:sent|received|arrive)\b[^.\n]{0,20}?\b(?:before|by)\s+",

@@ -358,7 +358,10 @@ def _is_place_or_org(raw: str) -> bool:
 
 
 # Words of a document's furniture that read like a name in capitals ("For Immediate Release")
-_NOT_NAMES = frozenset("release immediate urgent action appeal statement news press update download".split())
+_NOT_NAMES = frozenset(
+    "release immediate urgent action appeal statement news press update download"
+    " human rights defender defenders activist journalist lawyer".split()
+)
 
 
 # Both name patterns start with the capital itself and look behind it for the word

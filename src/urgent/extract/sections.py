@@ -265,6 +265,9 @@ class Scanner:
             self._close()
             return
         head = s[: contact.start()] if contact else s
+        bullet = BULLET.match(head)
+        if bullet and not addressee.HONORIFIC.match(head):
+            head = head[bullet.end() :]  # "- Viktar Lahoyski, Prosecutor General"
         salutation = SALUTATION_LABEL.match(s)
         note = head.startswith("(") or head.lower().startswith("c/o") or bool(salutation)
         kind = addressee.classify(head) if head.strip() and not note else "address"

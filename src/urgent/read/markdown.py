@@ -68,10 +68,14 @@ def _strip_comments(text: str) -> str:
 
 
 def _yaml_meta(block: str) -> Meta:
-    # Only flat `key: value` lines: title and date are all we take, and a YAML
-    # parser would add a dependency for nothing.
+    # Only flat `key: value` lines: title, date and author are all we take, and a
+    # YAML parser would add a dependency for nothing.
     values = {key.lower(): _unquote(value.strip()) for key, value in _YAML_KEY.findall(block)}
-    return Meta(title=values.get("title") or None, date=_iso_date(values.get("date")))
+    return Meta(
+        title=values.get("title") or None,
+        date=_iso_date(values.get("date")),
+        author=values.get("author") or None,
+    )
 
 
 def _toml_meta(block: str) -> Meta:
@@ -79,10 +83,11 @@ def _toml_meta(block: str) -> Meta:
         values = tomllib.loads(block)
     except tomllib.TOMLDecodeError:
         return Meta()
-    title = values.get("title")
+    title, author = values.get("title"), values.get("author")
     return Meta(
         title=title if isinstance(title, str) and title else None,
         date=_iso_date(values.get("date")),
+        author=author if isinstance(author, str) and author else None,
     )
 
 
