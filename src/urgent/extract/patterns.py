@@ -624,7 +624,7 @@ HEADINGS = Headings(
     # Where the recommended actions start.
     action=Gated(
         rx(
-            r"^\W*(?:further )?recommended action\b",
+            r"^\W*(?:further )?(?:recommended|suggested) action\b",
             r"^\W*what (?:you can|to) do\b",
             r"\bplease (?:write|send|email|fax|call|tweet)\b[^.\n]{0,160}(?::|\bto:?\s*$)",
             r"\b(?:write|send) (?:appeals|letters|faxes|emails)\b[^.\n]{0,120}:\s*$",
@@ -644,7 +644,7 @@ HEADINGS = Headings(
             r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
             r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
         ),
-        "recommended|what |please|write|send|escri|crivez|acci|action|escrev|ação|acao|bitte|aktion|urge|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
+        "recommended|suggested|what |please|write|send|escri|crivez|acci|action|escrev|ação|acao|bitte|aktion|urge|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
     ),
     # "PLEASE SEND APPEALS BEFORE 3 MARCH 2019 TO:", "APPEALS TO TURKISH AUTHORITIES:".
     appeals_to=Gated(
@@ -652,6 +652,7 @@ HEADINGS = Headings(
             r"^\W*(?:please )?send (?:your )?appeals\b.{0,80}\bto\s*:?\s*$",
             r"^\W*appeals? to\b[^.\n]{0,80}:?\s*$",
             r"^\W*(?:please )?(?:write|send) to\s*:\s*$",
+            r"^\W*(?:please )?(?:send|write|address|direct) (?:your )?(?:letters|faxes|e-?mails)\b[^.\n]{0,60}\bto\s*:?\s*$",
             r"^\W*(?:env[ií]en|env[ií]e) (?:sus )?llamamientos\b.{0,80}\ba\s*:?\s*$",
             r"^\W*llamamientos a\b[^.\n]{0,80}:?\s*$",
             r"^\W*(?:merci d'envoyer|envoyez) vos appels\b.{0,80}\b[àa]\s*:?\s*$",
@@ -663,7 +664,7 @@ HEADINGS = Headings(
             r"^\W*direcciones\s*:\s*$",
             r"^\W*bitte schicken sie ihre appelle\b.{0,80}\ban\s*:?\s*$",
         ),
-        "appeal|llamamiento|appel|write to|send to|addresses|adresse|direcciones|apelos",
+        "appeal|llamamiento|appel|write to|send to|addresses|adresse|direcciones|apelos|letters|faxes|mails",
     ),
     copies_to=Gated(
         rx(
@@ -965,9 +966,12 @@ CALLS_ON = re.compile(
     r"\b(?:calls?|calling|called|urges?|urging|urged|appeals?) (?:on|upon)?\s*(?:the\s+)?[A-Z][\w'’ ]{1,60}?\s+to\s+[a-z]"
 )
 REQUEST_LEAD = re.compile(
-    r"\b(?:we|I)\s+(?:(?:respectfully|strongly|urgently|therefore|also)\s+)*"
+    r"\b(?:we|I)\s+(?:(?:respectfully|strongly|urgently|therefore|also|further|again)\s+)*"
     r"(?:write to (?:request|urge|ask)|request|urge|ask|call on|appeal to|implore)\s+"
-    r"(?:that\s+)?(?:you(?:r (?:government|excellency|office))?|the [A-Z][\w ]{1,50}?)\s+(?:to\s+)?",
+    r"(?:that\s+)?(?:you(?:r (?:government|excellency|office))?|the [A-Z][\w ]{1,50}?)\s+(?:to\s+)?"
+    # "Please ensure that his family is protected": a request in a model letter
+    r"|(?<![\w,] )\bplease\s+(?=(?:ensure|release|stop|halt|guarantee|allow|grant|order|investigate|"
+    r"take|drop|quash|commute|end)\b)",
     re.IGNORECASE,
 )
 ATTRIBUTION = re.compile(

@@ -207,7 +207,11 @@ class Scanner:
             self.state = "model_letter"
             self.out.model_letter = (line.end, len(self.ctx.text))
             return
-        if self.state in ("action", "after") and self.out.blocks and self.out.model_letter is None:
+        sample = _SAMPLE.search(self.ctx.text, max(0, line.start - 120), line.end) is not None
+        if self.out.model_letter is None and (
+            (self.state in ("action", "after") and self.out.blocks)
+            or (sample and self.out.opening is not None)
+        ):
             self.state = "model_letter"
             self.out.model_letter = (line.end, len(self.ctx.text))
             return
@@ -365,6 +369,10 @@ class Scanner:
             complete=True,
         )
         self.out.blocks.insert(0, block)
+
+
+# "SAMPLE LETTER:" / "Dear __________,": a letter for supporters to copy, not the document's own
+_SAMPLE = re.compile(r"\b(?:sample|model|template|suggested) letter\b|_{4,}|\.{4,}|…", re.IGNORECASE)
 
 
 def _group_raw(text: str) -> str | None:

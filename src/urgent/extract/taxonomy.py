@@ -351,6 +351,8 @@ ASK_RULES: dict[str, Wording] = {
         r"\bprosecute\b",
         r"\benqu[eê]te",
         r"\binvestig",
+        r"\b(?:inquiry|enquiry|inquiries|enquiries)\b",
+        r"\bresponsables? (?:comparezcan|rindan cuentas|soient traduits)",
         r"调查",
         r"조사",
         r"처벌",
