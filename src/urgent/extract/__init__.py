@@ -68,7 +68,7 @@ def extract_document(doc: Document, options: Options | None = None) -> Record:
     prefer = frozenset(t.country for t in r.targets if t.country) | frozenset(
         m.code for m in where.title_countries(ctx, title_span)
     )
-    found_places = where.places(ctx, layout, prefer)
+    found_places = where.places(ctx, layout, prefer, tuple(r.people.names))
     r.places = [name for name, _code, _span in found_places]
     target_countries: list[tuple[str, tuple[int, int] | None]] = []
     for i, t in enumerate(r.targets):

@@ -673,6 +673,7 @@ class BlockReader:
 
     # -- country --------------------------------------------------------------
     def _country(self) -> None:
+        # from the last line up: "India House, Aldwych / London WC2B 4NA" is in Britain
         for piece in reversed(self.p.address):
             found = [m for m in geo.find_countries(piece.text) if m.kind == "country"]
             if found:
@@ -680,11 +681,12 @@ class BlockReader:
                 self.p.country = m.code
                 self.p.country_span = (piece.start + m.start, piece.start + m.end)
                 return
-        joined = " ".join(p.text for p in self.p.address)
-        if _UK_POSTCODE.search(joined):
-            self.p.country = "GB"
-        elif _US_ZIP.search(joined):
-            self.p.country = "US"
+            if _UK_POSTCODE.search(piece.text):
+                self.p.country = "GB"
+                return
+            if _US_ZIP.search(piece.text):
+                self.p.country = "US"
+                return
 
 
 def _segments(head: str) -> list[tuple[int, int]]:

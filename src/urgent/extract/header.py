@@ -154,7 +154,12 @@ def organisation(ctx: Context, doc_kind: str) -> str | None:
         return best
     # a masthead: the first line names the organisation, and the text names it again
     top = ctx.lines[0] if ctx.lines else None
-    if top and len(top.stripped) <= 60 and not find_dates(top.text):
+    if (
+        top
+        and len(top.stripped) <= 60
+        and not find_dates(top.text)
+        and not HEADINGS.urgent_action.match(top.stripped)  # "ACTION URGENTE" names no one
+    ):
         name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", top.stripped)  # "… (GCHR)"
         if len(name) >= 3 and text.count(name) >= 2 and not _headline_with_verb(name):
             ctx.mark("organisation", top.start, top.start + len(name))
@@ -208,7 +213,8 @@ def title(ctx: Context, doc_kind: str) -> str | None:
             else:
                 continue
             middle = ctx.text[a:b]
-            if len(middle.strip(" -–,")) >= 4 and not re.search(r"\w\s*:", middle):
+            # not "AU 62/19, AFR 16/0412/2019, Burundi  9 mai 2019": an index, not concerns
+            if len(middle.strip(" -–,")) >= 4 and not re.search(r"\w\s*:|\d", middle):
                 return _title(ctx, a, b)
         # 3. the first capitalised line after the "URGENT ACTION" heading
         for i, line in enumerate(lines[:25]):

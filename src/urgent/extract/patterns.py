@@ -525,6 +525,9 @@ class Gated:
             if not starts:
                 self._always.append(i)
             _GATE_WORDS.add(*starts)
+        # An alternative's own first words open the gate too: the words given may miss
+        # one ("urging" is not "urge"), and a wider gate never loses a match.
+        self._words = frozenset(self.words) | frozenset(self._by_word)
 
     def match(self, text: str) -> re.Match[str] | None:
         for part in self._tried(text):
@@ -644,7 +647,7 @@ HEADINGS = Headings(
             r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
             r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
         ),
-        "recommended|suggested|what |please|write|send|escri|crivez|acci|action|escrev|ação|acao|bitte|aktion|urge|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
+        "recommended|suggested|what |please|write|send|escri|crivez|acci|action|escrev|ação|acao|bitte|aktion|urge|urging|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
     ),
     # "PLEASE SEND APPEALS BEFORE 3 MARCH 2019 TO:", "APPEALS TO TURKISH AUTHORITIES:".
     appeals_to=Gated(
@@ -930,6 +933,7 @@ ASK_GROUP = rx(
     r"\b(?:urging|calling on|asking|urges|calls on|call on|write to|writing to)\s+the\s+(?P<group5>(?:authorities|government)\s+(?:in|of)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})",
     r"\b(?:urging|calling on|asking|to|appeals? to|urges|calls on)\s+(?:the\s+)?(?P<group>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+"
     r"(?:authorities|government|officials|police|president|prosecutor|authority))\b",
+    r"\b(?:urging|calling on|asking|urges|calls on|call on)\s+(?:the\s+)?(?P<group7>(?-i:[A-Z]{3,8}))\s+to\b",  # "urging UNHCR to:"
     r"\b(?:aux|à l[ae'’]\s?|a las?|a los|às|aos)\s*(?P<group6>(?:autorités|autoridades|gouvernement|gobierno|governo)\s+[\w-]+)",
     r"^\W*appeals? to\s+(?:the\s+)?(?P<group2>[^:\n]{2,60}?)\s*:\s*$",
     r"^\W*llamamientos a\s+(?:las?\s+)?(?P<group3>[^:\n]{2,60}?)\s*:\s*$",
@@ -1037,7 +1041,7 @@ HONORIFIC = re.compile(
     r"^(?:(?:his|her|their|your) (?:excellency|excellencies|majesty|highness|honou?r)|h\.?\s?e\.?|"
     r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
     r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
-    r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|king|queen|prince|sultan|emir|"
+    r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|shri|smt\.?|king|queen|prince|sultan|emir|"
     r"sua excel[êe]ncia|exmo\.?|exma\.?|dra\.|ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
     r"captain|capt\.|counsell?or|ambassador|rev\.|reverend|father|bishop|me\.|ma[iî]tre|dott\.|"
     r"\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+",

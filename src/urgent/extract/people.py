@@ -131,7 +131,9 @@ NAME_LABEL = Needled(
     re.compile("[Nn][AaOo][Mm]"),  # "name", "nombre", "nom" in any case
 )
 GENDER_MARK = re.compile(
-    r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme|[a-z]+/[a-z]+(?:/[a-z]+)?)\)", re.IGNORECASE
+    r"\s*\((?:m|f|male|female|h|hombre|mujer|homme|femme|él|ella|elle|il|he|she|they|"
+    r"[a-zé]+/[a-zé]+(?:/[a-z]+)?)\)",
+    re.IGNORECASE,
 )
 _NAME_END = re.compile(rf"{GENDER_MARK.pattern}|\s+(?:gender|sex|género|sexo|genre|sexe)\b", re.IGNORECASE)
 # "Ali Hassan (m)", "Mehmet ALKAN, aged 34": a name with a gender or an age.

@@ -111,6 +111,17 @@ _ROMANCE = frozenset(("es", "fr", "pt", "it"))
 _TWO_CAPITALS = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ'’-]+[ \t]+[A-ZÀ-Þ][a-zà-ÿ]")
 
 
+def _starts_name(text: str, at: int, people: tuple[str, ...]) -> bool:
+    """Whether a person's name starts at ``at`` ("Hassan al-Khatib" for "Hassan al-KHATIB")."""
+    for name in people:
+        words = name.split()
+        if len(words) >= 2:
+            head = " ".join(words[:2])
+            if text[at : at + len(head)].lower() == head.lower():
+                return True
+    return False
+
+
 # What may stand between the countries of a heading line: "A / B", "A and B".
 _ONLY_JOINERS = re.compile(r"(?:[\W_]|\b(?:and|et|y|the)\b)*", re.IGNORECASE)
 
@@ -197,9 +208,10 @@ def _case_sentences(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
 
 
 def places(
-    ctx: Context, layout: Layout, prefer: frozenset[str] = frozenset()
+    ctx: Context, layout: Layout, prefer: frozenset[str] = frozenset(), people: tuple[str, ...] = ()
 ) -> list[tuple[str, str, tuple[int, int]]]:
-    """(name as written, country code, span) of places where people are or were held."""
+    """(name as written, country code, span) of places where people are or were held;
+    ``people``: the names of the people at risk, whose first names are not places."""
     text = ctx.text
     sentences = [sp for sp in _case_sentences(ctx, layout) if not layout.in_background(sp[0])]
     starts = [a for a, _ in sentences]
@@ -276,8 +288,8 @@ def places(
             continue
         if re.match(r"^\s*(?:should|must|has|have|is|was|said|says)\b", after):
             continue  # "Moscow should…": the government, not a place
-        if _TWO_CAPITALS.match(after):
-            continue  # "de Arão Zacarias Buco": a person's first name, not a town
+        if _TWO_CAPITALS.match(after) or _starts_name(text, p.start, people):
+            continue  # "de Arão Zacarias Buco", "Hassan al-Khatib": a person's first name, not a town
         add(p.text, p.code, p.start, p.end)
     out.sort(key=lambda o: o[2][0])
     for i, (_name, _code, span) in enumerate(out):
