@@ -44,6 +44,12 @@ def extract(ctx: Context, layout: Layout, doc_kind: str) -> list[Ask]:
         start = layout.opening.end if layout.opening else 0
         end = layout.closing.start if layout.closing else len(ctx.text)
         found += [(a, b, None) for a, b in _requests(ctx, start, end)]
+    if doc_kind == "press_release" and found:
+        # a press release states demands in its sentences as well as under "X calls on … to:"
+        found += [
+            (a, b, None) for a, b in _demands(ctx, layout) if not any(a < e and s < b for s, e, _g in found)
+        ]
+        found.sort()
     if not found and doc_kind in ("press_release", "other", "letter"):
         found += [(a, b, None) for a, b in _demands(ctx, layout)]
     asks: list[Ask] = []
@@ -109,11 +115,14 @@ def _demands(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
     quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
     quoted_text = {_key(text[a:b]) for a, b in quoted}
     out = []
+    title = ctx.spans.get("title")
     for s in ctx.sentences:
         if layout.in_blocks(s.start) or any(a <= s.start < b for a, b in quoted):
             continue
+        if title and s.start < title[1] and title[0] < s.end:
+            continue  # the headline ("Kyrgyzstan must not extradite …") sums up the demands below
         a, b = s.start, s.end
-        d = DATELINE.match(text, a, b)
+        d = DATELINE.match(text, a, b) or _DATED_PLACE.match(text, a, b)
         if d:
             a = d.end()
         body = text[a:b]
@@ -136,6 +145,13 @@ def _demands(ctx: Context, layout: Layout) -> list[tuple[int, int]]:
         if b2 - a2 >= 20:
             out.append((a2, b2))
     return out
+
+
+# "New York, March 14, 2022 — ", "(Bangkok, October 4, 2022) – ": a press release's dateline
+_DATED_PLACE = re.compile(
+    r"\s*(?P<open>\()?[A-Z][\w .'’-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+    r"(?(open)\))\s*[–—-]\s*"
+)
 
 
 def _names_state(subject: str) -> bool:

@@ -113,12 +113,23 @@ def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
     """Who signed a letter: the lines after its closing ("Sincerely,")."""
     if layout.closing is None:
         return []
-    lines = [ln for ln in ctx.lines if ln.start > layout.closing.start][:8]
+    lines = [ln for ln in ctx.lines if ln.start > layout.closing.start][:16]
     out: list[Signatory] = []
+    bodies = False  # after "Signatories:", a joint letter's list of signing organisations
     for ln in lines:
         s = ln.stripped
         if re.match(r"^\W*(?:cc|copies|copy|encl|p\.?s)\b", s, re.I) or len(s) > 160:
             break
+        if _SIGNED_BY.match(s):
+            bodies = True
+            continue
+        if bodies:
+            if len(s) > 100 or s.endswith((".", ":")):
+                break
+            start = ln.start + ln.text.find(s)
+            ctx.mark(f"signatories[{len(out)}].name", start, start + len(s))
+            out.append(Signatory(name=s, title=None))
+            continue
         if re.fullmatch(r"[\u4e00-\u9fff\uac00-\ud7af]{2,4}", s) and not out:
             start = ln.start + ln.text.find(s)
             ctx.mark(f"signatories[{len(out)}].name", start, start + len(s))
@@ -157,6 +168,13 @@ def signatories(ctx: Context, layout: Layout) -> list[Signatory]:
         elif not out:
             break
     return out
+
+
+_SIGNED_BY = re.compile(
+    r"^\W*(?:signatories|signed(?: by)?|co-?signed by|signing organi[sz]ations|signatory organi[sz]ations|"
+    r"the undersigned organi[sz]ations|organi[sz]ations signing|signataires|firmantes)\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_signature_title(s: str) -> bool:

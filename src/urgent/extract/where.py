@@ -102,6 +102,11 @@ _FACILITY_FIRST = re.compile(
     r"Maison d['’]arr[êe]t|Prison|Centre|Comando|Comisar[íi]a|Esquadra|Quartel|Cuartel|Estaci[óo]n|"
     r"Establecimiento|Complexo|Complejo)"
     r"(?:[ \t]+(?:de|del|da|do|dos|das|des|du|la|le|d['’](?=[A-ZÀ-Þ]))?[ \t]*(?:[A-ZÀ-Þ][\w'’.-]*|No\.\s*\d+|\d+)){1,6}"
+    # in lower case before a town's name: "la prison centrale de Mpimba", "la cárcel de La Modelo"
+    r"|\b(?:prison|maison d['’]arr[êe]t|centre de d[ée]tention|c[áa]rcel|cadeia|pris[ãa]o|penitenciar[íi]a)"
+    r"(?:[ \t]+(?:centrale?|civile?|militaire|p[ée]nitentiaire|central|civil|militar|p[úu]blica|municipal|"
+    r"de (?:haute )?s[ée]curit[ée]))?"
+    r"[ \t]+(?:de|du|del|da|do|d['’])[ \t]*(?:la[ \t]+|La[ \t]+)?[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,2}"
 )
 _FACILITY_FIRST_LEAD = re.compile(
     r"\b(?:en|na|no|em|dans|à|au|al|para|ao|à|del?|da|do|desde)\s+(?:el\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?$",
