@@ -201,8 +201,8 @@ def is_org_phrase(text: str) -> bool:
         return False
     if has_family_name(words, text) or any(word_kind(w) == "pinyin" for w in words):
         return False
-    if not any(word_kind(w) == "org" for w in words):
-        return False
+    if not any(word_kind(w) == "org" for w in words) or words[0].lower() in _STREET_ENDS | _STREET_STARTS:
+        return False  # "Avenue de la Mission": a street
     if word_kind(words[0]) == "org" and len(words) <= 8 and words[0][:1].isupper():
         # French and Spanish names keep their adjectives in lower case:
         # "Agence nationale de renseignements", "Ministère de la Justice et Droits humains"
@@ -293,6 +293,10 @@ def classify_cjk(s: str) -> str | None:
     return "address"
 
 
+# Words that start a street's name in French, Spanish and Portuguese
+_STREET_STARTS = frozenset(
+    "avenue av. avenida rue boulevard calle carrera rua travessa chemin place plaza".split()
+)
 # Words that end a street's name (and no title or body's name)
 _STREET_ENDS = frozenset(
     "street st road rd avenue ave boulevard blvd lane drive strasse straße ulitsa prospekt lu jie dajie".split()
@@ -534,6 +538,12 @@ class BlockReader:
             if not self.p.title:
                 self.p.title = _piece(self.text, words[i][0], words[title_end - 1][1], strip=" ,")
             i = j
+        # "Director, Osaka Detention Centre": the body the title is held in, not a name
+        if i < len(words) and not self.p.organisation and i > 0 and words[i - 1][2].endswith(","):
+            tail = self.text[words[i][0] : words[-1][1]].strip(" ,.")
+            if is_org_phrase(tail):
+                self.p.organisation = _piece(self.text, words[i][0], words[-1][1], strip=" ,.")
+                return
         # name
         rest = [w[2] for w in words[i:]]
         n = name_words(rest)

@@ -56,7 +56,7 @@ movimiento colectivo sindicato instituto centro coordinadora federación federac
 jefatura dirección direccion ejército ejercito
 ministerium botschaft regierung
 ministério procuradoria procuradoria-geral governo polícia cadeia comando embaixada secretaria
-presidência assembleia provedoria
+presidência assembleia provedoria parquet
 """.split()
 )
 

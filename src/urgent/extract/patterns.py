@@ -675,7 +675,7 @@ HEADINGS = Headings(
             r"^\W*cc\s*[:：]",
             r"^\W*抄送\s*[:：]",
             r"^\W*참조\s*[:：]",
-            r"^\W*(?:env[ií]en )?copias a\b",
+            r"^\W*(?:y |e )?(?:env[ií]en )?copias a\b",
             r"^\W*(?:et )?copies? [àa]\b",
             r"^\W*(?:e )?(?:envie(?:m)? )?(?:tamb[ée]m )?c[óo]pias para\b",
             r"^\W*kopien an\b",
@@ -1041,7 +1041,7 @@ HONORIFIC = re.compile(
     r"^(?:(?:his|her|their|your) (?:excellency|excellencies|majesty|highness|honou?r)|h\.?\s?e\.?|"
     r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
     r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
-    r"colonel|col\.|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|shri|smt\.?|king|queen|prince|sultan|emir|"
+    r"colonel|col\.|comisionad[oa](?: general)?|comissári[oa]|commissaire|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|shri|smt\.?|king|queen|prince|sultan|emir|"
     r"sua excel[êe]ncia|exmo\.?|exma\.?|dra\.|ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
     r"captain|capt\.|counsell?or|ambassador|rev\.|reverend|father|bishop|me\.|ma[iî]tre|dott\.|"
     r"\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+",
