@@ -1042,7 +1042,7 @@ HONORIFIC = re.compile(
     r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
     r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
     r"colonel|col\.|comisionad[oa](?: general)?|comissári[oa]|commissaire|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|shri|smt\.?|king|queen|prince|sultan|emir|"
-    r"sua excel[êe]ncia|exmo\.?|exma\.?|dra\.|ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
+    r"sua excel[êe]ncia|exmo\.?|exma\.?|dra\.|abog\.|abogad[oa]|ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
     r"captain|capt\.|counsell?or|ambassador|rev\.|reverend|father|bishop|me\.|ma[iî]tre|dott\.|"
     r"\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+",
     re.IGNORECASE,

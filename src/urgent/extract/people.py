@@ -417,6 +417,16 @@ _GROUP_LIST = Needled(
     ),
     re.compile(r"s,\s+[A-Z]"),  # "… students, Ali Hassan, …"
 )
+# "Four of them are Md. Shafiqul Islam Rony, Abdur Rahim Bhuiyan and …", "They are A and B."
+_THEY_ARE = Needled(
+    re.compile(
+        rf"\b(?:[Tt]hey|(?i:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}) of them)\s+"
+        rf"(?:are|were|include|included|are named as)\s+(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?"
+        rf"(?P<list>{_PERSON}(?:\s*,\s*(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})*,?\s+(?:and|et|y)\s+"
+        rf"(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})"
+    ),
+    re.compile(r"\b(?:[Tt]hey|of them) (?:are|were|incl)"),
+)
 
 _OCCUPATIONS = (
     "human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
@@ -457,7 +467,11 @@ def _most_named(ctx: Context, layout: Layout) -> re.Match[str] | None:
 
 def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
     text = ctx.text
-    for m in (*_RELEASE_LIST.finditer(text, ctx.lower), *_GROUP_LIST.finditer(text)):
+    for m in (
+        *_RELEASE_LIST.finditer(text, ctx.lower),
+        *_GROUP_LIST.finditer(text),
+        *_THEY_ARE.finditer(text),
+    ):
         if layout.in_blocks(m.start()):
             continue
         for part in re.finditer(_PERSON, m.group("list")):
