@@ -366,7 +366,10 @@ def _index(ctx: Context, m: re.Match[str]) -> str:
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/")
 
 
-_DATELINE_DATE = re.compile(r"^\s*(?:\(?[A-Z][\w .'’-]{1,30}\)?,?\s+)?$")
+# "Beirut, ", "(Nairobi, ", "Paris, Nouakchott, le ": the places before a dateline's date
+_DATELINE_DATE = re.compile(
+    r"^\s*(?:\(?[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}\)?,?\s+(?:le\s+|el\s+)?)?$"
+)
 
 
 def issued(ctx: Context) -> date | None:

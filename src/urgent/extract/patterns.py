@@ -644,7 +644,7 @@ HEADINGS = Headings(
             r"\b(?:urges?|urging|calls? (?:on|upon)|calling on|requests?|asks?|appeals? to)\b[^.\n]{0,100}\bto\s*:\s*$",
             r"(?:敦促|呼吁|要求|促请|吁请)[^\n]{0,20}[：:]\s*$",
             r"(?:촉구|요구|촉구한다|요청)[^\n]{0,20}[:.]?\s*$",
-            r"\b(?:demand(?:e|ons)|appel(?:le|ons))\b[^.\n]{0,100}:\s*$",
+            r"\b(?:demand(?:e|ent|ons)|appel(?:le|lent|ons)|exhort(?:e|ent|ons))\b[^.\n]{0,100}:\s*$",
             r"\b(?:pide|pedimos|insta|instamos)\b[^.\n]{0,100}:\s*$",
         ),
         "recommended|suggested|what |please|write|send|escri|crivez|acci|action|escrev|ação|acao|bitte|aktion|urge|urging|call|request|ask|appeal|demand|appel|pide|insta|敦促|呼吁|要求|促请|吁请|촉구|요구|요청",
@@ -828,7 +828,9 @@ PRESS_CUES = rx(
     r"\bdijo hoy\b",
     r"\ba d[ée]clar[ée] aujourd'hui\b",
     r"\bsagte heute\b",
-    r"^\W*(?:보도자료|新闻稿|新闻发布|新聞稿|communiqu[ée] de presse|comunicado de prensa)\W*$",
+    r"^\W*(?:보도자료|新闻稿|新闻发布|新聞稿|communiqu[ée] de presse|comunicado de prensa|nota de prensa|"
+    r"comunicado (?:à|de) imprensa)\W*$",
+    flags=re.IGNORECASE | re.MULTILINE,  # the cues with "^" start a line anywhere in the text
 )
 PRESS_LABEL = rx(
     r"^\W*(?:for immediate release|press release|news release|media release|보도자료|新闻稿|新闻发布|"

@@ -374,6 +374,7 @@ _CAPS_NAME = re.compile(
     r"(?:(?:al-|el-|de |del |da )?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)"
     r"(?:[ \t-]+[A-ZÀ-Þ][A-ZÀ-Þ'’]+){0,2})(?![\w-])"
 )
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")  # "(FIDH)", "(AMDH)": acronyms a text defines
 _OFFICIAL_BEFORE = re.compile(
     r"\b(?:president|minister|governor|director|prosecutor|ambassador|general|judge|"
     r"presidente|ministro|ministre|gobernador|fiscal|juez)\s+$",
@@ -383,11 +384,14 @@ _OFFICIAL_BEFORE = re.compile(
 
 def _capital_names(ctx: Context, layout: Layout, names: list[str]) -> list[str]:
     end = layout.action_start if layout.action_start is not None else len(ctx.text)
+    defined = ctx.once(_ACRONYM, lambda: frozenset(_ACRONYM.findall(ctx.text)))
     for m in _CAPS_NAME.finditer(ctx.text, 0, end):
         raw = m.group("name")
         caps = [w for w in re.split(r"[ \t-]+", raw) if w.isupper() and len(w) >= 2]
         if not caps or any(w in ("UA", "AI", "UN", "ASA", "AMR", "EUR", "AFR", "MDE") for w in caps):
             continue
+        if all(w in defined for w in caps):
+            continue  # "La FIDH": an organisation the text spells out as "(FIDH)"
         if layout.in_blocks(m.start()) or _OFFICIAL_BEFORE.search(
             ctx.text[max(0, m.start() - 25) : m.start()]
         ):

@@ -40,7 +40,7 @@ _DETENTION = re.compile(
     r"incarcerat\w*|captur\w*|abduct\w*|police station|stopped|apprehend\w*|camp|transferr?ed|moved to|"
     r"taken to|released from|death row|detenid\w*|detenci[oó]n|d[ée]tenu\w*|d[ée]tention|arr[êe]t[ée]\w*|"
     r"detid[oa]s?|deten[çc][ãa]o|trasladad\w*|recluid\w*|transferid\w*|transf[ée]r[ée]\w*|encarcel\w*|"
-    r"encarcerad\w*|incarc[ée]r[ée]\w*|"
+    r"encarcerad\w*|incarc[ée]r[ée]\w*|interpell[ée]\w*|gard[ée]e?s? à vue|garde à vue|"
     r"关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포)",
     re.IGNORECASE,
 )
@@ -49,7 +49,7 @@ _DETENTION_AT = Started(
     _DETENTION_FAST,
     "det|dét|held|hold|arr|custody|imprison|prison|jail|incarcerat|captur|abduct|police station|stopped|"
     "apprehend|camp|transfer|moved to|taken to|released from|death row|trasladad|recluid|transféré|transfere|"
-    "encarcel|encarcer|incarcér|关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포",
+    "encarcel|encarcer|incarcér|interpell|garde|gardé|关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포",
 )
 _EVENT_HELD = re.compile(
     r"\b(?:to be|will be|was to be|summit|meeting|talks|conference|election|elections|session|"
@@ -103,7 +103,8 @@ _FACILITY_FIRST = re.compile(
     r"Establecimiento|Complexo|Complejo)"
     r"(?:[ \t]+(?:de|del|da|do|dos|das|des|du|la|le|d['’](?=[A-ZÀ-Þ]))?[ \t]*(?:[A-ZÀ-Þ][\w'’.-]*|No\.\s*\d+|\d+)){1,6}"
     # in lower case before a town's name: "la prison centrale de Mpimba", "la cárcel de La Modelo"
-    r"|\b(?:prison|maison d['’]arr[êe]t|centre de d[ée]tention|c[áa]rcel|cadeia|pris[ãa]o|penitenciar[íi]a)"
+    r"|\b(?:prison|maison d['’]arr[êe]t|centre de d[ée]tention|commissariat(?: de police)?|"
+    r"brigade de gendarmerie|c[áa]rcel|cadeia|pris[ãa]o|penitenciar[íi]a|comisar[íi]a)"
     r"(?:[ \t]+(?:centrale?|civile?|militaire|p[ée]nitentiaire|central|civil|militar|p[úu]blica|municipal|"
     r"de (?:haute )?s[ée]curit[ée]))?"
     r"[ \t]+(?:de|du|del|da|do|d['’])[ \t]*(?:la[ \t]+|La[ \t]+)?[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,2}"
