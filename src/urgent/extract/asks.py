@@ -27,7 +27,8 @@ _SPLIT = re.compile(
 )
 _ACTOR = re.compile(
     r"\b(?:authorities|government|officials|police|president|prime minister|minister|ministry|state|"
-    r"governments|courts?|prosecutors?|army|military|UNHCR|Council|Commission)\b",
+    r"governments|courts?|prosecutors?|army|military|UNHCR|Council|Commission|Congress|Parliament|"
+    r"parliament|legislature|lawmakers|Senate|National Assembly|judiciary|King|Emir)\b",
 )
 _QUOTES = re.compile(r"“[^”]{10,}?”|\"[^\"\n]{10,}?\"")
 

@@ -984,7 +984,8 @@ ATTRIBUTION = re.compile(
     r",?\s*(?:[A-Z][\w'’&. -]{2,60}?|the group|the organi[sz]ation)\s+(?:said|says|stated)(?: today| on \w+| in [^.]{1,40})?\s*[.!]?\s*$"
     r"|,?\s*(?:said|says)\s+[A-Z][\w'’ .-]{2,60}?\s*[.!]?\s*$"
 )
-DATELINE = re.compile(r"^\s*\((?P<place>[A-Z][\w .'-]{1,40})\)\s*[–—-]\s*")
+# MULTILINE: matched at a sentence's start inside the text, "^" must hold after a newline
+DATELINE = re.compile(r"^\s*\((?P<place>[A-Z][\w .'-]{1,40})\)\s*[–—-]\s*", re.MULTILINE)
 
 # Organisations we know by several names.
 ORGANISATIONS = {
@@ -1043,7 +1044,7 @@ HONORIFIC = re.compile(
     r"^(?:(?:his|her|their|your) (?:excellency|excellencies|majesty|highness|honou?r)|h\.?\s?e\.?|"
     r"the (?:right )?hon(?:ou?rable|\.)?|hon\.?|mr\.?|mrs\.?|ms\.?|miss|mme\.?|mlle\.?|m\.|dr\.?|prof\.?|"
     r"sr\.?|sra\.?|srta\.?|don|doña|dña\.?|herrn?|frau|monsieur|madame|señor|señora|general|gen\.|"
-    r"colonel|col\.|comisionad[oa](?: general)?|comissári[oa]|commissaire|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|shri|smt\.?|king|queen|prince|sultan|emir|"
+    r"colonel|col\.|datu|comisionad[oa](?: general)?|comissári[oa]|commissaire|judge|justice|sheikh|shaikh|imam|ayatollah|hojjatoleslam|hojatoleslam|shri|smt\.?|king|queen|prince|sultan|emir|"
     r"sua excel[êe]ncia|exmo\.?|exma\.?|dra\.|abog\.|abogad[oa]|ing\.|lic\.|licda\.|lcd[oa]\.|licenciad[oa]|excmo\.?|excma\.?|ilmo\.?|gral\.|div\.|lt\.?|lieutenant|major|brigadier|"
     r"captain|capt\.|counsell?or|ambassador|rev\.|reverend|father|bishop|me\.|ma[iî]tre|dott\.|"
     r"\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+",
