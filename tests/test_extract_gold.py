@@ -16,6 +16,7 @@ from tests.conftest import DATA, DOCS, GOLD, SEED_GOLD, SEEDS
 from urgent import extract
 
 FLOORS = json.loads((DATA / "floors.json").read_text())
+BREADTH = DATA.parent / "breadth"  # documents first scored blind (tests/breadth/README.md)
 
 
 def _score(scorer: ModuleType, gold_dir: Path, docs_dir: Path) -> dict[str, float]:
@@ -42,6 +43,17 @@ def seed_scores(scorer: ModuleType) -> dict[str, float]:
 @pytest.mark.parametrize("field", sorted(FLOORS["own"]))
 def test_own_documents_meet_their_floor(own_scores: dict[str, float], field: str) -> None:
     assert own_scores.get(field, 1.0) >= FLOORS["own"][field], f"{field}: F1 {own_scores.get(field):.3f}"
+
+
+@pytest.fixture(scope="module")
+def breadth_scores(scorer: ModuleType) -> dict[str, float]:
+    return _score(scorer, BREADTH / "gold", BREADTH / "docs")
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS["breadth"]))
+def test_breadth_documents_meet_their_floor(breadth_scores: dict[str, float], field: str) -> None:
+    score = breadth_scores.get(field, 1.0)
+    assert score >= FLOORS["breadth"][field], f"{field}: F1 {score:.3f}"
 
 
 def test_seed_documents_meet_their_floor(seed_scores: dict[str, float]) -> None:

@@ -44,10 +44,26 @@ def test_offsets_map_back_to_the_raw_text() -> None:
         ("020 7299 4049", "GB", "+442072994049"),
         ("011 52 55 5093 4901", "US", "+525550934901"),  # a US exit code before the country code
         ("+011 10 6238 1025", "CN", "+861062381025"),  # the exit code written as a country code
+        ("+ 502 221 4537", "GT", "+5022214537"),  # 2004: Guatemala's numbers had 7 digits then
+        ("+ 98 21 674 790", "IR", "+9821674790"),  # 1995 Tehran, a length today's plan rejects
     ],
 )
 def test_numbers_become_e164(written: str, region: str | None, e164: str) -> None:
     assert contacts.normalise(written, region) == e164
+
+
+def test_a_number_without_its_country_code_keeps_todays_rules() -> None:
+    assert contacts.normalise("221 4537", "GT") is None  # too short, and nothing says it is old
+    assert contacts.normalise("+44 12 34", "GB") is None  # far too short to be a number at all
+
+
+def test_a_blank_line_ends_a_paragraph_where_lines_follow_each_other() -> None:
+    # lines wrapped without blank lines between them: the blank line is a paragraph break,
+    # even after a line as long as the wrapped ones
+    wrapped = "\n".join(["Amnesty International fears for the safety of three students held"] * 6)
+    text = f"{wrapped}\n\nNEPAL Ramesh Kumar GURUNG (m), student leader"
+    doc = read(text.encode(), name="x.txt")
+    assert "\n\nNEPAL Ramesh" in doc.text
 
 
 def test_a_second_number_borrows_the_first_ones_prefix() -> None:
