@@ -52,7 +52,11 @@ RISK_RULES: dict[str, Wording] = {
     "death_penalty": Wording(
         r"\bdeath (?:penalty|sentences?|row)\b",
         r"\bsentenced to death\b",
-        r"\bexecut(?:ion|ions|ed|e)\b",
+        # not "extrajudicial executions", killings outside any court
+        r"\bexecut(?:ion|ions|ed|e)\b"
+        + "".join(
+            f"(?<!{a} execution)(?<!{a} executions)" for a in ("extrajudicial", "extra-judicial", "summary")
+        ),
         r"\bpunishable by death\b",
         r"\bcapital punishment\b",
         r"\b(?:and|or) (?:even )?death\b(?! (?:rate|toll|of|in)\b)",
