@@ -87,6 +87,8 @@ _OFFICE_HEADING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+)?(?P<h>[^:：\n]{3,140}?
 
 def office_heading(line: str) -> re.Match[str] | None:
     """The office above an addressee ("2.  Commissioner of Police:"), else None."""
+    if not line.rstrip().endswith((":", "：")):
+        return None  # most lines: not worth the pattern
     m = _OFFICE_HEADING.match(line)
     if not m:
         return None

@@ -422,15 +422,35 @@ _GROUP_LIST = Needled(
     re.compile(r"s,\s+[A-Z]"),  # "… students, Ali Hassan, …"
 )
 # "Four of them are Md. Shafiqul Islam Rony, Abdur Rahim Bhuiyan and …", "They are A and B."
-_THEY_ARE = Needled(
-    re.compile(
-        rf"\b(?:[Tt]hey|(?i:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}) of them)\s+"
-        rf"(?:are|were|include|included|are named as)\s+(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?"
-        rf"(?P<list>{_PERSON}(?:\s*,\s*(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})*,?\s+(?:and|et|y)\s+"
-        rf"(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})"
-    ),
-    re.compile(r"\b(?:[Tt]hey|of them) (?:are|were|incl)"),
+_THEY_ARE = re.compile(
+    rf"\b(?:[Tt]hey|(?i:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}) of them)\s+"
+    rf"(?:are|were|include|included|are named as)\s+(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?"
+    rf"(?P<list>{_PERSON}(?:\s*,\s*(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})*,?\s+(?:and|et|y)\s+"
+    rf"(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})"
 )
+# Every match holds one: "they were" is common, so the pattern is tried only around it
+# two patterns with a literal start each, which the regex engine finds at C speed
+_THEY_ARE_NEEDLES = (re.compile(r"hey\s+(?:are|were|incl)"), re.compile(r"of them\s+(?:are|were|incl)"))
+_CAPITAL_NEXT = re.compile(r"\w*(?:\s+named as)?\s+[A-ZÀ-Þ]")
+
+
+def _they_are(text: str) -> list[re.Match[str]]:
+    """``_THEY_ARE.finditer(text)``, tried only at the word starts up to 12 characters
+    before each needle ("Four of them", "T" + "hey were")."""
+    out: list[re.Match[str]] = []
+    needles = sorted((n for p in _THEY_ARE_NEEDLES for n in p.finditer(text)), key=lambda n: n.start())
+    for n in needles:
+        if not _CAPITAL_NEXT.match(text, n.end()):
+            continue  # "they were arrested": no name follows
+        for at in range(max(0, n.start() - 12), n.start() + 1):
+            if (at and text[at - 1].isalnum()) or not text[at].isalnum():
+                continue  # only where a word starts
+            m = _THEY_ARE.match(text, at)
+            if m and (not out or m.start() >= out[-1].end()):
+                out.append(m)
+                break
+    return out
+
 
 _OCCUPATIONS = (
     "human rights defender|defender|activist|journalist|lawyer|blogger|student|poet|writer|teacher|"
@@ -450,10 +470,9 @@ _CJK_PERSON = re.compile(
 
 
 # "the arbitrary detention of Mr. Tofig Huseynli": a person with an honorific
-_HONOURED = Needled(
-    re.compile(rf"\b(?:Mr|Ms|Mrs|Mme|Mlle|Sr|Sra)\.?[ \t]+(?P<name>{_PERSON})"),
-    re.compile(r"\b(?:Mr|Ms|Mrs|Mme|Mlle|Sr|Sra)\b"),
-)
+# starts with its capital and looks behind for the word boundary, so the engine skips
+# to the next "M" or "S" instead of trying the pattern at every character
+_HONOURED = re.compile(rf"[MS](?<![\w-].)(?:r|s|rs|me|lle|ra)\b\.?[ \t]+(?P<name>{_PERSON})")
 
 
 def _most_named(ctx: Context, layout: Layout) -> re.Match[str] | None:
@@ -474,7 +493,7 @@ def _names_in_context(ctx: Context, layout: Layout, names: list[str]) -> list[st
     for m in (
         *_RELEASE_LIST.finditer(text, ctx.lower),
         *_GROUP_LIST.finditer(text),
-        *_THEY_ARE.finditer(text),
+        *_they_are(text),
     ):
         if layout.in_blocks(m.start()):
             continue

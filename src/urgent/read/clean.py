@@ -183,12 +183,13 @@ _LANGUAGE_MENU = re.compile(
 )
 
 
-_MENU_SEPARATORS = re.compile(r"[\s|/·•]+")
+_MENU_SEPARATORS = re.compile(r"[\s|/]+")
 
 
 def _is_language_menu(line: str) -> bool:
     """A line made only of language names ("EnglishFrançais", "简中繁中", "English | Español")."""
-    rest = _MENU_SEPARATORS.sub("", line.lower())
+    lower = line.lower()
+    rest = _MENU_SEPARATORS.sub("", lower) if "|" in lower or "/" in lower else lower.replace(" ", "")
     return bool(rest) and _LANGUAGE_MENU.fullmatch(rest) is not None
 
 
