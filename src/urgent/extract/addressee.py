@@ -155,6 +155,10 @@ def has_family_name(words: list[str], text: str) -> bool:
     return any(w.isupper() and w.isalpha() and len(w) >= 2 and w not in ACRONYMS for w in words[1:])
 
 
+# The words an office's complement starts with: "Minister of …", "Presidente da República"
+_COMPLEMENT_STARTS = frozenset("of for de del du des da do dos das général general".split())
+
+
 def is_title_phrase(text: str) -> bool:
     """ "President", "Minister of Foreign Affairs", "Foreign Minister"."""
     words = text.replace(",", " ").split()
@@ -175,23 +179,7 @@ def is_title_phrase(text: str) -> bool:
         return True
     if any(c.isdigit() for c in " ".join(rest)) or "@" in text:
         return False
-    if rest[0].lower() in (
-        "of",
-        "for",
-        "de",
-        "du",
-        "des",
-        "del",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "général",
-        "general",
-        "für",
-        "responsible",
-        "in",
-    ):
+    if rest[0].lower() in _COMPLEMENT_STARTS or rest[0].lower() in ("für", "responsible", "in"):
         # "Minister of State responsible for Human Rights", "Presidente de la Republica"
         return len(rest) <= 9
     return all(word_kind(w) in ("title", "modifier") for w in rest)
@@ -581,20 +569,7 @@ class BlockReader:
 
     def _complement(self, words: list[tuple[int, int, str]], j: int) -> int:
         """End of an "of the …" complement after a title, before a name or address."""
-        if j >= len(words) or words[j][2].lower() not in (
-            "of",
-            "for",
-            "de",
-            "del",
-            "du",
-            "des",
-            "da",
-            "do",
-            "dos",
-            "das",
-            "général",
-            "general",
-        ):
+        if j >= len(words) or words[j][2].lower() not in _COMPLEMENT_STARTS:
             return j
         k = j + 1
         last_good = j

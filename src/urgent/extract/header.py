@@ -374,28 +374,19 @@ _DATELINE_DATE = re.compile(
 
 def issued(ctx: Context) -> date | None:
     text = ctx.text
-    # A news or mail header above the document ("Newsgroups: …", "Date: 3 Nov 1995"):
-    # its date is when the document was posted, a fallback for when it was issued.
-    header_end = _message_header_end(text)
-    posted = None
     # 1. a labelled date: "Issue Date: 6 July 2016", "Date: …", "배포일: …"
     for m in ISSUE_LABEL.finditer(text, lower=ctx.lower):
         found = find_dates(text, m.end(), min(len(text), m.end() + 40))
         if found and found[0][0] - m.end() < 4:
-            if m.start() < header_end:
-                posted = posted or found[0]
-                continue
             return _date(ctx, "issued", found[0])
-    # 2. the date in the document's metadata (HTML, PDF); an e-mail's is when it was
-    #    sent, later than the date its body gives (step 3), so it comes last
-    if ctx.meta.date and ctx.format != "email":
-        try:
-            return date.fromisoformat(ctx.meta.date[:10])
-        except ValueError:
-            pass
+    # 2. the date in the document's metadata (HTML, PDF); an e-mail's (a mailed or posted
+    #    UA) is when it was sent, later than the date its body gives, so it comes last
+    meta = _meta_date(ctx)
+    if meta and ctx.format != "email":
+        return meta
     # 3. a date alone on one of the first lines, or after an UA number, or a dateline
     #    ("Beirut, 24 October 2013 - …", "(Nairobi, March 3, 2019) –")
-    for line in [ln for ln in ctx.lines[:40] if ln.start >= header_end][:12]:
+    for line in ctx.lines[:12]:
         found = find_dates(text, line.start, line.end)
         if not found:
             continue
@@ -423,29 +414,15 @@ def issued(ctx: Context) -> date | None:
         found = find_dates(text, line.start, line.end)
         if found and found[0][1] - found[0][0] >= len(line.stripped) - 14:
             return _date(ctx, "issued", found[0])
-    if posted:
-        return _date(ctx, "issued", posted)
-    if ctx.meta.date:
-        try:
-            return date.fromisoformat(ctx.meta.date[:10])
-        except ValueError:
-            pass
-    return None
+    return meta
 
 
-_HEADER_FIELD = re.compile(
-    r"^(?:From|To|Cc|Subject|Date|Sent|Newsgroups|Path|Message-ID|Organi[sz]ation|Lines|Reply-To|X-[\w-]+)\s*:",
-    re.IGNORECASE,
-)
-
-
-def _message_header_end(text: str) -> int:
-    """Where a news or mail header at the top of the text ends (its first blank line),
-    or 0 when the text does not start with three or more header fields."""
-    end = text.find("\n\n")
-    block = text[: end if end >= 0 else len(text)].splitlines()
-    fields = sum(1 for ln in block if _HEADER_FIELD.match(ln))
-    return (end if end >= 0 else len(text)) if fields >= 3 and fields >= len(block) / 2 else 0
+def _meta_date(ctx: Context) -> date | None:
+    """The date the reader found in the document's metadata, if a valid one."""
+    try:
+        return date.fromisoformat(ctx.meta.date[:10]) if ctx.meta.date else None
+    except ValueError:
+        return None
 
 
 def deadline(ctx: Context) -> date | None:

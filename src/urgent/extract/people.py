@@ -428,8 +428,8 @@ _THEY_ARE = re.compile(
     rf"(?P<list>{_PERSON}(?:\s*,\s*(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})*,?\s+(?:and|et|y)\s+"
     rf"(?:(?:Md|Mr|Ms|Mrs|Dr)\.?\s+)?{_PERSON})"
 )
-# Every match holds one: "they were" is common, so the pattern is tried only around it
-# two patterns with a literal start each, which the regex engine finds at C speed
+# Every match holds one of these, each with a literal start the regex engine finds at C
+# speed: "they were" is common, so the pattern is tried only around them.
 _THEY_ARE_NEEDLES = (re.compile(r"hey\s+(?:are|were|incl)"), re.compile(r"of them\s+(?:are|were|incl)"))
 _CAPITAL_NEXT = re.compile(r"\w*(?:\s+named as)?\s+[A-ZÀ-Þ]")
 
@@ -469,9 +469,9 @@ _CJK_PERSON = re.compile(
 )
 
 
-# "the arbitrary detention of Mr. Tofig Huseynli": a person with an honorific
-# starts with its capital and looks behind for the word boundary, so the engine skips
-# to the next "M" or "S" instead of trying the pattern at every character
+# "the arbitrary detention of Mr. Tofig Huseynli": a person with an honorific. The pattern
+# starts with the capital and looks behind it for the word boundary, so the engine skips
+# to the next "M" or "S" instead of trying the pattern at every character.
 _HONOURED = re.compile(rf"[MS](?<![\w-].)(?:r|s|rs|me|lle|ra)\b\.?[ \t]+(?P<name>{_PERSON})")
 
 

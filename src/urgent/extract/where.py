@@ -48,7 +48,7 @@ _DETENTION_FAST = Lowered(_DETENTION)
 _DETENTION_AT = Started(
     _DETENTION_FAST,
     "det|dét|held|hold|arr|custody|imprison|prison|jail|incarcerat|captur|abduct|police station|stopped|"
-    "apprehend|camp|transfer|moved to|taken to|released from|death row|trasladad|recluid|transféré|transfere|"
+    "apprehend|camp|transfer|moved to|taken to|released from|death row|trasladad|recluid|transféré|"
     "encarcel|encarcer|incarcér|interpell|garde|gardé|关押|拘留|羁押|看守所|监狱|带走|구금|수감|체포",
 )
 _EVENT_HELD = re.compile(
@@ -110,7 +110,7 @@ _FACILITY_FIRST = re.compile(
     r"[ \t]+(?:de|du|del|da|do|d['’])[ \t]*(?:la[ \t]+|La[ \t]+)?[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,2}"
 )
 _FACILITY_FIRST_LEAD = re.compile(
-    r"\b(?:en|na|no|em|dans|à|au|al|para|ao|à|del?|da|do|desde)\s+(?:el\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?$",
+    r"\b(?:en|na|no|em|dans|à|au|al|para|ao|del?|da|do|desde)\s+(?:el\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?$",
     re.IGNORECASE,
 )
 _ROMANCE = frozenset(("es", "fr", "pt", "it"))
