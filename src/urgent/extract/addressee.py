@@ -191,7 +191,7 @@ def is_org_phrase(text: str) -> bool:
         return False
     if has_family_name(words, text) or any(word_kind(w) == "pinyin" for w in words):
         return False
-    if not any(word_kind(w) == "org" for w in words) or words[0].lower() in _STREET_ENDS | _STREET_STARTS:
+    if not any(word_kind(w) == "org" for w in words) or words[0].lower() in _STREET_EDGES:
         return False  # "Avenue de la Mission": a street
     if word_kind(words[0]) == "org" and len(words) <= 8 and words[0][:1].isupper():
         # French and Spanish names keep their adjectives in lower case:
@@ -291,6 +291,7 @@ _STREET_STARTS = frozenset(
 _STREET_ENDS = frozenset(
     "street st road rd avenue ave boulevard blvd lane drive strasse straße ulitsa prospekt lu jie dajie".split()
 )
+_STREET_EDGES = _STREET_STARTS | _STREET_ENDS
 
 
 @lru_cache(maxsize=4096)
